@@ -62,6 +62,12 @@ public sealed record ExerciseVariant
 
     /// <summary>Rules the content rests on.</summary>
     public required IReadOnlyList<string> RuleIds { get; init; }
+
+    /// <summary>
+    /// Pain locations for which the whole family is left out, whatever the variant's demands
+    /// (e.g. the IT band stretch with pain on the outside of the hip, CX4 and the §4 ladder).
+    /// </summary>
+    public IReadOnlyList<PainLocation> OmitForPainLocations { get; init; } = [];
 }
 
 /// <summary>An exercise family: a ladder of variants, easiest first.</summary>

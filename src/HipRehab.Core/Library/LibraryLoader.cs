@@ -106,6 +106,9 @@ public static class LibraryLoader
         var name = r.String(root, "familyName");
         var category = r.Enum<Category>(root, "category");
         var summary = r.String(root, "summary");
+        var omitFor = root.TryGetProperty("omitForPainLocations", out _)
+            ? r.EnumList<PainLocation>(root, "omitForPainLocations", "(family)")
+            : [];
         var variants = new List<ExerciseVariant>();
         if (root.TryGetProperty("variants", out var arr) && arr.ValueKind == JsonValueKind.Array)
         {
@@ -134,7 +137,8 @@ public static class LibraryLoader
         CheckLadder(r, variants);
         return r.ErrorCount > errorsBefore
             ? null
-            : new ExerciseFamily(id, name, category.Value, summary, [.. variants.OrderBy(v => v.Level)]);
+            : new ExerciseFamily(id, name, category.Value, summary,
+                [.. variants.OrderBy(v => v.Level).Select(v => v with { OmitForPainLocations = omitFor })]);
     }
 
     private static void CheckLadder(Reader r, List<ExerciseVariant> variants)

@@ -18,8 +18,11 @@ public sealed class PersonConstraints
     private readonly Dictionary<Demand, List<Reason>> _forbidden = [];
     private readonly IReadOnlySet<Equipment> _equipment;
 
-    private PersonConstraints(IReadOnlySet<Equipment> equipment, bool needsSupport, ActivePrecautions? precautions)
+    private readonly PainLocation _painLocation;
+
+    private PersonConstraints(IReadOnlySet<Equipment> equipment, bool needsSupport, ActivePrecautions? precautions, PainLocation painLocation)
     {
+        _painLocation = painLocation;
         _equipment = equipment;
         NeedsSupport = needsSupport;
         Precautions = precautions;
@@ -45,7 +48,7 @@ public sealed class PersonConstraints
     public static PersonConstraints For(Intake intake, DateOnly today, RecordedPrecautions? recorded = null, bool fallRisk = false)
     {
         var precautions = ActivePrecautions.For(intake, today, recorded);
-        var c = new PersonConstraints(intake.Equipment, !intake.Abilities.StandWithoutSupport || fallRisk, precautions);
+        var c = new PersonConstraints(intake.Equipment, !intake.Abilities.StandWithoutSupport || fallRisk, precautions, intake.PainLocation);
         if (precautions is not null)
         {
             foreach (var d in precautions.Forbidden)
@@ -93,6 +96,11 @@ public sealed class PersonConstraints
     public IReadOnlyList<Reason> Check(ExerciseVariant variant)
     {
         var reasons = new List<Reason>();
+        if (variant.OmitForPainLocations.Contains(_painLocation))
+        {
+            reasons.Add(new("CX4", "this exercise is best left out while the outside of your hip is sore"));
+        }
+
         foreach (var demand in variant.Demands)
         {
             if (_forbidden.TryGetValue(demand, out var why))

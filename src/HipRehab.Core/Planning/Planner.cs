@@ -118,7 +118,7 @@ public static class Planner
         var skippedReasons = family.Variants.Where(v => v.Level < variant.Level).SelectMany(constraints.Check).ToList();
         if (skippedReasons.Count > 0)
         {
-            why.AddRange(skippedReasons.DistinctBy(r => r.RuleId).Select(r => r with { Text = $"Easier versions were left out because {r.Text}." }));
+            why.AddRange(skippedReasons.Where(r => r.RuleId != "THR-D").DistinctBy(r => r.RuleId).Select(r => r with { Text = $"Easier versions were left out because {r.Text}." }));
         }
 
         var article = family.ArticleVariant;
@@ -127,7 +127,7 @@ public static class Planner
             var articleBlocks = constraints.Check(article);
             if (articleBlocks.Count > 0)
             {
-                why.AddRange(articleBlocks.DistinctBy(r => r.RuleId)
+                why.AddRange(articleBlocks.Where(r => r.RuleId != "THR-D").DistinctBy(r => r.RuleId)
                     .Select(r => r with { Text = $"We use this instead of the usual version ({article.Name}) because {r.Text}." }));
             }
         }
