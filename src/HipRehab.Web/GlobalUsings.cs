@@ -1,2 +1,1 @@
 global using Microsoft.AspNetCore.Http.HttpResults;
-global using Microsoft.AspNetCore.Mvc;

@@ -7,10 +7,7 @@ using HipRehab.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The library is validated before the app serves anything: bad content stops start-up with a
-// message that names the file and the field.
-var library = ExerciseContent.Load(ExerciseContent.ResolveFolder(builder.Configuration));
-builder.Services.AddSingleton(library);
+builder.Services.AddSingleton(sp => ExerciseContent.Load(ExerciseContent.ResolveFolder(sp.GetRequiredService<IConfiguration>())));
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -31,6 +28,10 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
 var app = builder.Build();
+
+// The library is validated before the app serves anything: bad content stops start-up with a
+// message that names the file and the field.
+app.Services.GetRequiredService<HipRehab.Core.Library.ExerciseLibrary>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -30,15 +30,12 @@ public static class ExerciseEndpoints
             .WithName("ListExercises")
             .WithSummary("Every exercise variant of the library, family by family, easiest first.");
 
-        group.MapGet("/{id}", Results<Ok<ExerciseResponse>, NotFound<ProblemDetails>> (string id, ExerciseLibrary library) =>
+        group.MapGet("/{id}", Results<Ok<ExerciseResponse>, ProblemHttpResult> (string id, ExerciseLibrary library) =>
                 library.FindVariant(id) is { } v
                     ? TypedResults.Ok(ExerciseResponse.From(library, v))
-                    : TypedResults.NotFound(new ProblemDetails
-                    {
-                        Status = StatusCodes.Status404NotFound,
-                        Title = "Exercise not found",
-                        Detail = $"There is no exercise with the id '{id}'.",
-                    }))
+                    : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Exercise not found",
+                        detail: $"There is no exercise with the id '{id}'."))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetExercise")
             .WithSummary("One exercise variant.");
 
