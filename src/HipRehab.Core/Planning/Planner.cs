@@ -70,18 +70,21 @@ public static class Planner
                 $"Left out to keep your plan to {MaxItems} exercises; others fit your goals better. A therapist can add it."));
         }
 
+        var order = new Dictionary<string, int>(library.Families.Count, StringComparer.Ordinal);
+        for (var i = 0; i < library.Families.Count; i++)
+        {
+            order[library.Families[i].Id] = i;
+        }
+
         var items = selected
             .OrderBy(c => c.Variant.Category)
-            .ThenBy(c => IndexOf(library, c.Family))
+            .ThenBy(c => order[c.Family.Id])
             .Select(c => Item(c.Family, c.Variant, intake, constraints))
             .ToList();
 
-        return new PlanDraft(items, [.. excluded.OrderBy(e => IndexOf(library, library.FindFamily(e.Family)!))],
+        return new PlanDraft(items, [.. excluded.OrderBy(e => order[e.Family])],
             Advice(intake, screening, constraints, options, items.Count));
     }
-
-    private static int IndexOf(ExerciseLibrary library, ExerciseFamily family) =>
-        library.Families.ToList().IndexOf(family);
 
     private static List<(ExerciseFamily Family, ExerciseVariant Variant, int GoalScore)> Select(
         List<(ExerciseFamily Family, ExerciseVariant Variant, int GoalScore)> candidates)
