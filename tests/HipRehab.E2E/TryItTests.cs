@@ -12,6 +12,7 @@ public sealed class TryItTests(BrowserFixture browser)
         await page.CheckAsync("#painLocation-groin");
         await page.CheckAsync("#cause-osteoarthritis");
         await page.CheckAsync("#painNow-4");
+        await page.CheckAsync("#pregnant-no");
         await page.CheckAsync("#getDownToFloor-yes");
         await page.CheckAsync("#kneel-no");
         await page.CheckAsync("#standWithoutSupport-yes");

@@ -85,6 +85,12 @@ public static class IntakeValidator
         var equipment = Set<Equipment>(form.Equipment, "equipment", Add);
         var goals = Set<Goal>(form.Goals, "goals", Add);
 
+        // Pregnancy needs a clinician's clearance (CX6), so a missing answer must not count as "no".
+        if (form.Pregnant is null && sex is not Sex.Male)
+        {
+            Add("pregnant", "Say whether you are pregnant.");
+        }
+
         if (form.Abilities is not { } ab || ab.GetDownToFloor is null || ab.Kneel is null || ab.StandWithoutSupport is null)
         {
             if (form.Abilities?.GetDownToFloor is null)

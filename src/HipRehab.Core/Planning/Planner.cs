@@ -40,7 +40,9 @@ public static class Planner
         {
             var blocked = new List<Reason>();
             ExerciseVariant? chosen = null;
-            foreach (var variant in family.Variants)
+            // Start low (PL1): a plan never starts above the article's own version. When every
+            // version up to it is unsafe, the family is left out rather than started harder.
+            foreach (var variant in family.Variants.Where(v => v.Level <= family.ArticleVariant.Level))
             {
                 var reasons = constraints.Check(variant);
                 if (reasons.Count == 0)

@@ -80,7 +80,7 @@ public static class ProgressionEngine
         // Logs at the current prescription: only these count toward a change, so every change
         // needs fresh evidence at the new dose (one change at a time, PM5).
         var atCurrent = logs.TakeWhile(l => l.Prescribed == current).ToList();
-        var settled = logs.Select(l => SettledAfter(l, logsNewestFirst, checkIns)).ToList();
+        var settled = logs.Select((_, i) => SettledAfter(i, logs, checkIns)).ToList();
 
         // PM2/PM4: not settled by the next morning after the two previous sessions → step back.
         if (settled.Count > UnsettledToRegress && settled.Skip(1).Take(UnsettledToRegress).All(s => s == false))
@@ -126,12 +126,12 @@ public static class ProgressionEngine
 
             if (recent.Any(l => l.Effort > EasyEffortMax))
             {
-                holdReasons.Add(("PM7", "it did not feel easy yet (effort above 4 out of 10)"));
+                holdReasons.Add(("PM4", "it did not feel easy yet (effort above 4 out of 10)"));
             }
 
             if (recent.Any(l => !l.CompletedDose))
             {
-                holdReasons.Add(("PM6", "the full dose was not done every time"));
+                holdReasons.Add(("PM4", "the full dose was not done every time"));
             }
         }
 
@@ -196,21 +196,16 @@ public static class ProgressionEngine
     }
 
     /// <summary>
-    /// Did pain settle after this session? Answered by the first check-in after the session's day
-    /// and no later than the following session. Null when there is no such check-in: a missing
-    /// answer neither blocks nor counts as settled-for-regression.
+    /// Did pain settle after the session at <paramref name="index"/> (newest first)? Answered by the
+    /// first check-in dated after that session's day and no later than the following session's day.
+    /// The following session is the next entry in log order, not the next date, so two sessions on
+    /// one day share no check-in. Null when there is no such check-in: a missing answer neither
+    /// blocks progress nor counts toward a step back.
     /// </summary>
-    private static bool? SettledAfter(ExerciseLog log, IReadOnlyList<ExerciseLog> logsNewestFirst, List<CheckIn> checkIns)
+    private static bool? SettledAfter(int index, List<ExerciseLog> logsNewestFirst, List<CheckIn> checkIns)
     {
-        DateOnly? nextSession = null;
-        for (var i = 0; i < logsNewestFirst.Count && i < SessionWindow; i++)
-        {
-            if (logsNewestFirst[i].PerformedOn > log.PerformedOn)
-            {
-                nextSession = logsNewestFirst[i].PerformedOn;
-            }
-        }
-
+        var log = logsNewestFirst[index];
+        DateOnly? nextSession = index > 0 ? logsNewestFirst[index - 1].PerformedOn : null;
         CheckIn? first = null;
         foreach (var c in checkIns)
         {

@@ -86,7 +86,7 @@ public static class RuleCatalogue
         new("L4", "Pacing and walking aids", "Pacing your day and using a walking aid can help with daily tasks.", Confidence.C, ["EULAR 2013"]),
 
         // Product defaults (not in the clinical sources; shown so a clinician can review them)
-        new("PL1", "Start with the easiest suitable version", "Each exercise starts at the easiest version that is safe for you, at the starting dose, and steps up from there as pain allows.", Confidence.U, [Article, "D7"]),
+        new("PL1", "Start with the easiest suitable version", "Each exercise starts at the easiest version that is safe for you, at the starting dose, and steps up from there as pain allows. A plan never starts above the version the source article describes; if every version up to it is unsafe for you, the exercise is left out.", Confidence.U, [Article, "D7"]),
         new("PL2", "A balanced plan", "A plan holds 6 to 10 exercises, mixing strengthening and stretching, and puts first the ones that serve the goals you picked.", Confidence.U, [Article, "D3", "D6"]),
         new("PL4", "Check with a clinician first", "Before you start any exercise program, check with a physical therapist or doctor that it suits you.", Confidence.S, [Article]),
         new("PL3", "Set by your therapist", "A dose your therapist has pinned is not changed by automatic progression.", Confidence.U, ["Engineering default"]),
