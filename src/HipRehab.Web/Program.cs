@@ -1,6 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HipRehab.Web.Data;
+using HipRehab.Web.Features.Accounts;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.CheckIns;
 using HipRehab.Web.Features.Exercises;
+using HipRehab.Web.Features.Intake;
+using HipRehab.Web.Features.Plans;
+using HipRehab.Web.Features.Sessions;
+using HipRehab.Web.Features.Today;
 using HipRehab.Web.Features.Preview;
 using HipRehab.Web.Features.Rules;
 using HipRehab.Web.Infrastructure;
@@ -9,6 +17,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(sp => ExerciseContent.Load(ExerciseContent.ResolveFolder(sp.GetRequiredService<IConfiguration>())));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddScoped<PlanService>();
+builder.Services.AddScoped<SessionService>();
+builder.Services.AddScoped<CheckInService>();
+builder.Services.AddScoped<AlertService>();
+builder.Services.AddScoped<TodayService>();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -32,11 +47,15 @@ var app = builder.Build();
 // The library is validated before the app serves anything: bad content stops start-up with a
 // message that names the file and the field.
 app.Services.GetRequiredService<HipRehab.Core.Library.ExerciseLibrary>();
+await DatabaseSetup.MigrateAsync(app.Services);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
@@ -44,9 +63,17 @@ app.MapOpenApi();
 app.MapExercises();
 app.MapRules();
 app.MapPlanPreview();
+app.MapAccounts();
+app.MapIntake();
+app.MapPlans();
+app.MapToday();
+app.MapSessions();
+app.MapCheckIns();
+app.MapAlerts();
+app.MapBareRoutes(app.Configuration);
 app.MapRazorPages();
 
-app.Run();
+await app.RunAsync();
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipRehab.Web.Data;
+
+/// <summary>
+/// The app's database. Two subclasses exist only so that each provider keeps its own migration
+/// set (<see cref="SqliteAppDb"/>, <see cref="PostgresAppDb"/>); code depends on this type.
+/// </summary>
+public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<IntakeRecord> Intakes => Set<IntakeRecord>();
+    public DbSet<PlanRecord> Plans => Set<PlanRecord>();
+    public DbSet<PlanItemRecord> PlanItems => Set<PlanItemRecord>();
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<ExerciseLogRecord> ExerciseLogs => Set<ExerciseLogRecord>();
+    public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
+    public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC, read back as UTC: SQLite keeps no kind, and the API's timestamps end in Z.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<IntakeRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.CreatedAt });
+            e.Property(x => x.ScreeningOutcome).HasMaxLength(32);
+        });
+        builder.Entity<PlanRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Version }).IsUnique();
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PlanItemRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.PlanId });
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.Property(x => x.Family).HasMaxLength(100);
+            e.Property(x => x.ExerciseId).HasMaxLength(100);
+            e.Property(x => x.Band).HasMaxLength(16);
+        });
+        builder.Entity<SessionRecord>(e =>
+        {
+            // The idempotency guarantee rests on this unique index: concurrent duplicates collide here.
+            e.HasIndex(x => new { x.UserId, x.IdempotencyKey }).IsUnique();
+            e.HasIndex(x => new { x.UserId, x.PerformedAt });
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+            e.HasMany(x => x.Exercises).WithOne().HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ExerciseLogRecord>(e =>
+        {
+            // Progression reads the newest few logs of one item: this index keeps that read short
+            // however long the history grows.
+            e.HasIndex(x => new { x.PlanItemId, x.PerformedAt });
+            e.HasIndex(x => new { x.UserId, x.PerformedOn });
+            e.Property(x => x.PrescribedExerciseId).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(1000);
+        });
+        builder.Entity<DecisionRecord>(e =>
+        {
+            e.HasIndex(x => new { x.PlanItemId, x.CreatedAt });
+            e.HasIndex(x => x.SessionId);
+            e.Property(x => x.Action).HasMaxLength(16);
+        });
+        builder.Entity<CheckInRecord>(e => e.HasIndex(x => new { x.UserId, x.Date }));
+        builder.Entity<AlertRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Status });
+            e.Property(x => x.RuleId).HasMaxLength(16);
+            e.Property(x => x.Severity).HasMaxLength(32);
+            e.Property(x => x.Status).HasMaxLength(16);
+        });
+
+        // Every person-owned row is deleted with its owner.
+        builder.Entity<IntakeRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<PlanRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<SessionRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<CheckInRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<AlertRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<DecisionRecord>().HasOne<PlanItemRecord>().WithMany().HasForeignKey(x => x.PlanItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options) : AppDb(options);
+
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : AppDb(options);

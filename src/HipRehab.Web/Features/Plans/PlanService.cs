@@ -1,0 +1,98 @@
+using HipRehab.Core.Assessment;
+using HipRehab.Core.Library;
+using HipRehab.Core.Planning;
+using HipRehab.Web.Data;
+using HipRehab.Web.Features.Intake;
+using HipRehab.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipRehab.Web.Features.Plans;
+
+/// <summary>Creates and reads plans; shared by the API and the pages.</summary>
+public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider clock)
+{
+    /// <summary>How many past decisions each item shows.</summary>
+    public const int HistoryPerItem = 5;
+
+    public enum CreateOutcome { Created, NoIntake, Blocked }
+
+    public sealed record CreateResult(CreateOutcome Outcome, PlanRecord? Plan, ScreeningResult? Screening);
+
+    /// <summary>
+    /// Builds a new plan from the latest intake; the previous plan is kept as history (replaced).
+    /// Refused when screening is urgent-care, not-eligible, or an uncleared see-clinician-soon.
+    /// </summary>
+    public async Task<CreateResult> CreateAsync(string userId, CancellationToken ct)
+    {
+        var intakeRecord = await IntakeStore.LatestAsync(db, userId, ct);
+        if (intakeRecord is null)
+        {
+            return new(CreateOutcome.NoIntake, null, null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var screening = IntakeStore.Screening(intakeRecord);
+        if (!screening.AllowsPlan)
+        {
+            return new(CreateOutcome.Blocked, null, screening);
+        }
+
+        var draft = Planner.Plan(IntakeStore.Intake(intakeRecord, today), screening, library, today);
+        var previous = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced").ToListAsync(ct);
+        foreach (var p in previous)
+        {
+            p.Status = "replaced";
+        }
+
+        var version = await db.Plans.Where(p => p.UserId == userId).Select(p => (int?)p.Version).MaxAsync(ct) ?? 0;
+        var plan = new PlanRecord
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = userId,
+            Version = version + 1,
+            CreatedAt = now,
+            Status = "active",
+            IntakeId = intakeRecord.Id,
+            ExcludedJson = StoredJson.Write(draft.Excluded),
+            AdviceJson = StoredJson.Write(draft.Advice),
+        };
+        var position = 0;
+        foreach (var item in draft.Items)
+        {
+            var record = new PlanItemRecord
+            {
+                Id = Guid.CreateVersion7(), PlanId = plan.Id, UserId = userId, Position = position++, Family = item.Family,
+                ExerciseId = item.ExerciseId, Sets = 0, RestSeconds = 0, PerSide = false, DaysPerWeek = 0,
+                DaysJson = StoredJson.Write(item.Days), WhyJson = StoredJson.Write(item.Why), Pinned = false,
+            };
+            PlanMapping.SetDose(record, item.ExerciseId, item.Dose);
+            plan.Items.Add(record);
+        }
+
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return new(CreateOutcome.Created, plan, screening);
+    }
+
+    /// <summary>The current plan (active or paused) with its items, or null.</summary>
+    public Task<PlanRecord?> CurrentAsync(string userId, CancellationToken ct) =>
+        db.Plans.AsNoTracking().Include(p => p.Items)
+            .Where(p => p.UserId == userId && p.Status != "replaced")
+            .OrderByDescending(p => p.Version)
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<PlanResponse> ToResponseAsync(PlanRecord plan, CancellationToken ct)
+    {
+        var itemIds = plan.Items.Select(i => i.Id).ToList();
+        var decisions = await db.Decisions.AsNoTracking()
+            .Where(d => d.UserId == plan.UserId && itemIds.Contains(d.PlanItemId))
+            .OrderByDescending(d => d.CreatedAt)
+            .Take(HistoryPerItem * Math.Max(1, itemIds.Count) * 4)
+            .ToListAsync(ct);
+        var history = decisions.GroupBy(d => d.PlanItemId)
+            .SelectMany(g => g.Take(HistoryPerItem))
+            .ToLookup(d => d.PlanItemId);
+        return PlanMapping.ToResponse(plan, library, history);
+    }
+}

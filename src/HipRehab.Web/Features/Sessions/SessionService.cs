@@ -1,0 +1,297 @@
+using System.Security.Cryptography;
+using System.Text;
+using HipRehab.Core;
+using HipRehab.Core.Library;
+using HipRehab.Core.Planning;
+using HipRehab.Core.Progression;
+using HipRehab.Web.Data;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Intake;
+using HipRehab.Web.Features.Plans;
+using HipRehab.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipRehab.Web.Features.Sessions;
+
+/// <summary>
+/// Logs a session and applies progression to every item in it, in one transaction together with
+/// the idempotency key — so a session is never lost, never stored twice, and every plan change
+/// is kept as history. Shared by the API and the session player page.
+/// </summary>
+public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, TimeProvider clock)
+{
+    public const int MaxKeyLength = 100;
+    public const int MaxExercises = 20;
+
+    /// <summary>A session may be stamped this far ahead of the server's clock (phones drift).</summary>
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
+
+    public enum Outcome { Created, Replayed, KeyReused, Invalid, PlanPaused }
+
+    public sealed record Result(Outcome Outcome, SessionResponse? Response, string? ResponseJson, IDictionary<string, string[]>? Errors);
+
+    public async Task<Result> LogAsync(string userId, string idempotencyKey, SessionRequest request, CancellationToken ct)
+    {
+        var hash = Hash(request);
+        if (await FindExistingAsync(userId, idempotencyKey, hash, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return new(Outcome.Invalid, null, null, errors);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LogOnceAsync(userId, idempotencyKey, hash, request, ct);
+            }
+            catch (DbUpdateException) when (attempt < 4)
+            {
+                // A concurrent request with the same key won the race (unique index), or a
+                // concurrent session changed one of these items first (revision check).
+                db.ChangeTracker.Clear();
+                if (await FindExistingAsync(userId, idempotencyKey, hash, ct) is { } winner)
+                {
+                    return winner;
+                }
+            }
+        }
+    }
+
+    private async Task<Result?> FindExistingAsync(string userId, string key, string hash, CancellationToken ct)
+    {
+        var existing = await db.Sessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.IdempotencyKey == key)
+            .Select(s => new { s.RequestHash, s.ResponseJson })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.RequestHash == hash
+            ? new(Outcome.Replayed, StoredJson.Read<SessionResponse>(existing.ResponseJson), existing.ResponseJson, null)
+            : new(Outcome.KeyReused, null, null, null);
+    }
+
+    private async Task<Result> LogOnceAsync(string userId, string key, string hash, SessionRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var performedAt = request.PerformedAt!.Value.UtcDateTime;
+        var performedOn = DateOnly.FromDateTime(performedAt);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var plan = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced")
+            .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        var ids = request.Exercises!.Select(e => e.PlanItemId!.Value).ToList();
+        var items = plan is null
+            ? []
+            : await db.PlanItems.Where(i => i.UserId == userId && i.PlanId == plan.Id && ids.Contains(i.Id)).ToListAsync(ct);
+        var unknown = new Dictionary<string, string[]>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!items.Any(x => x.Id == ids[i]))
+            {
+                // The same answer for an item that does not exist and one that is someone else's.
+                unknown[$"exercises[{i}].planItemId"] = ["This is not an exercise of your current plan."];
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            return new(Outcome.Invalid, null, null, unknown);
+        }
+
+        if (plan!.Status == "paused")
+        {
+            return new(Outcome.PlanPaused, null, null, null);
+        }
+
+        var session = new SessionRecord
+        {
+            Id = Guid.CreateVersion7(), UserId = userId, PlanId = plan.Id, PerformedAt = performedAt, PainBefore = request.PainBefore,
+            PainAfter = request.PainAfter, CreatedAt = now, IdempotencyKey = key, RequestHash = hash, ResponseJson = "{}",
+        };
+        foreach (var e in request.Exercises!)
+        {
+            var item = items.First(x => x.Id == e.PlanItemId);
+            session.Exercises.Add(new ExerciseLogRecord
+            {
+                Id = Guid.CreateVersion7(), SessionId = session.Id, UserId = userId, PlanItemId = item.Id, PerformedOn = performedOn,
+                PerformedAt = performedAt, PrescribedExerciseId = item.ExerciseId,
+                PrescribedDoseJson = StoredJson.Write(PlanMapping.DoseOf(item)),
+                CompletedSets = e.CompletedSets!.Value, CompletedReps = e.CompletedReps, CompletedHoldSeconds = e.CompletedHoldSeconds,
+                PainDuring = e.PainDuring!.Value, Effort = e.Effort!.Value, Note = string.IsNullOrWhiteSpace(e.Note) ? null : e.Note.Trim(),
+            });
+        }
+
+        db.Sessions.Add(session);
+        // The first save claims the idempotency key: a concurrent duplicate fails here, on the unique index.
+        await db.SaveChangesAsync(ct);
+
+        var constraints = await ConstraintsAsync(plan, today, ct);
+        var checkIns = await db.CheckIns.AsNoTracking()
+            .Where(c => c.UserId == userId && c.Date >= performedOn.AddDays(-ProgressionEngine.CheckInWindowDays))
+            .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt)
+            .Take(ProgressionEngine.CheckInWindowDays * 4)
+            .Select(c => new CheckIn(c.Date, c.UsualPain, c.SettledSinceLastSession))
+            .ToListAsync(ct);
+
+        var decisions = new List<SessionDecision>();
+        foreach (var item in items.OrderBy(i => i.Position))
+        {
+            var decision = await DecideAsync(item, session, constraints, checkIns, ct);
+            var previous = new PrescriptionResponse(decision.Previous.ExerciseId, decision.Previous.Dose);
+            var next = new PrescriptionResponse(decision.Next.ExerciseId, decision.Next.Dose);
+            if (decision.Next != decision.Previous)
+            {
+                PlanMapping.SetDose(item, decision.Next.ExerciseId, decision.Next.Dose);
+                item.Revision++;
+            }
+
+            db.Decisions.Add(new DecisionRecord
+            {
+                Id = Guid.CreateVersion7(), UserId = userId, PlanItemId = item.Id, SessionId = session.Id, CreatedAt = now,
+                Action = Vocab<ProgressionAction>.Name(decision.Action), RuleIdsJson = StoredJson.Write(decision.RuleIds),
+                Explanation = decision.Explanation, PreviousJson = StoredJson.Write(previous), NextJson = StoredJson.Write(next),
+            });
+            decisions.Add(new SessionDecision(item.Id, item.Family, decision.Action, decision.RuleIds, decision.Explanation, previous, next));
+        }
+
+        var raised = new List<AlertResponse>();
+        var highest = request.Exercises!.Select(e => e.PainDuring!.Value).Append(request.PainBefore ?? 0).Append(request.PainAfter ?? 0).Max();
+        if (highest >= CheckIns.CheckInService.VeryHighPain)
+        {
+            var (alert, _) = await alerts.RaiseAsync(userId, "E5", Severity.Info,
+                $"You rated your pain {highest} out of 10 in this session. Please stop exercising for today and rest. If it is still this high at your next check-in, see a physical therapist or doctor. (E5)", ct);
+            raised.Add(AlertResponse.From(alert));
+        }
+
+        var response = new SessionResponse(session.Id, performedAt, decisions, raised);
+        session.ResponseJson = StoredJson.Write(response);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(Outcome.Created, response, session.ResponseJson, null);
+    }
+
+    private async Task<ProgressionDecision> DecideAsync(PlanItemRecord item, SessionRecord session, PersonConstraints constraints,
+        List<CheckIn> checkIns, CancellationToken ct)
+    {
+        var state = new ItemState(PlanMapping.PrescriptionOf(item), item.Pinned);
+        // Only the newest few logs of this item are read, so logging costs the same after
+        // thousands of sessions (index on PlanItemId, PerformedAt).
+        var recent = await db.ExerciseLogs.AsNoTracking()
+            .Where(l => l.PlanItemId == item.Id)
+            .OrderByDescending(l => l.PerformedAt).ThenByDescending(l => l.Id)
+            .Take(ProgressionEngine.SessionWindow)
+            .ToListAsync(ct);
+        if (recent.Count > 0 && recent[0].SessionId != session.Id)
+        {
+            // A back-entered session counts in the history but does not move the dose: the
+            // decision belongs to the newest session.
+            return new ProgressionDecision(ProgressionAction.Hold, ["PM4"],
+                "This session was entered for an earlier date. It counts in your history, and your dose stays the same.",
+                state.Current, state.Current);
+        }
+
+        var logs = recent.Select(l => new ExerciseLog(l.PerformedOn,
+            new Prescription(l.PrescribedExerciseId, StoredJson.Read<Dose>(l.PrescribedDoseJson)),
+            l.CompletedSets, l.CompletedReps, l.CompletedHoldSeconds, l.PainDuring, l.Effort)).ToList();
+        return ProgressionEngine.Decide(library, state, logs, checkIns, constraints.Allows);
+    }
+
+    private async Task<PersonConstraints> ConstraintsAsync(PlanRecord plan, DateOnly today, CancellationToken ct)
+    {
+        var intake = await db.Intakes.AsNoTracking().FirstAsync(i => i.Id == plan.IntakeId, ct);
+        return PersonConstraints.For(IntakeStore.Intake(intake, today), today);
+    }
+
+    /// <summary>Field-level checks of api.md: ranges, dates, and one entry per plan item.</summary>
+    public IDictionary<string, string[]> Validate(SessionRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var now = clock.GetUtcNow();
+        if (request.PerformedAt is not DateTimeOffset at)
+        {
+            errors["performedAt"] = ["Give the time of the session (UTC, ISO 8601)."];
+        }
+        else if (at > now + s_clockSkew)
+        {
+            errors["performedAt"] = ["The session time cannot be in the future."];
+        }
+        else if (DateOnly.FromDateTime(at.UtcDateTime) < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-Problems.MaxDaysBack))
+        {
+            errors["performedAt"] = [$"The session cannot be more than {Problems.MaxDaysBack} days ago."];
+        }
+
+        Range(request.PainBefore, "painBefore", 0, 10, required: false, errors);
+        Range(request.PainAfter, "painAfter", 0, 10, required: false, errors);
+        if (request.Exercises is not { Count: > 0 } exercises)
+        {
+            errors["exercises"] = ["List at least one exercise."];
+            return errors;
+        }
+
+        if (exercises.Count > MaxExercises)
+        {
+            errors["exercises"] = [$"List at most {MaxExercises} exercises."];
+        }
+
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < exercises.Count; i++)
+        {
+            var e = exercises[i];
+            var at0 = $"exercises[{i}]";
+            if (e is null)
+            {
+                errors[at0] = ["Each exercise needs its details."];
+                continue;
+            }
+
+            if (e.PlanItemId is not Guid id)
+            {
+                errors[$"{at0}.planItemId"] = ["Say which plan item this is."];
+            }
+            else if (!seen.Add(id))
+            {
+                errors[$"{at0}.planItemId"] = ["Each plan item can appear only once in a session."];
+            }
+
+            Range(e.CompletedSets, $"{at0}.completedSets", 0, 20, required: true, errors);
+            Range(e.CompletedReps, $"{at0}.completedReps", 0, 500, required: false, errors);
+            Range(e.CompletedHoldSeconds, $"{at0}.completedHoldSeconds", 0, 3600, required: false, errors);
+            Range(e.PainDuring, $"{at0}.painDuring", 0, 10, required: true, errors);
+            Range(e.Effort, $"{at0}.effort", 0, 10, required: true, errors);
+            if (e.Note is { Length: > 1000 })
+            {
+                errors[$"{at0}.note"] = ["A note can be at most 1000 characters."];
+            }
+        }
+
+        return errors;
+    }
+
+    private static void Range(int? value, string field, int min, int max, bool required, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                errors[field] = [$"Required: a whole number from {min} to {max}."];
+            }
+        }
+        else if (value < min || value > max)
+        {
+            errors[field] = [$"Must be a whole number from {min} to {max}."];
+        }
+    }
+
+    private static string Hash(SessionRequest request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(StoredJson.Write(request))));
+}
