@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,8 +8,11 @@ namespace HipRehab.Web.Data;
 /// The app's database. Two subclasses exist only so that each provider keeps its own migration
 /// set (<see cref="SqliteAppDb"/>, <see cref="PostgresAppDb"/>); code depends on this type.
 /// </summary>
-public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data-protection keys live in the database so that every web node can read every node's tokens and cookies.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<IntakeRecord> Intakes => Set<IntakeRecord>();
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
     public DbSet<PlanItemRecord> PlanItems => Set<PlanItemRecord>();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -40,6 +41,7 @@ public static class DatabaseSetup
         }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddDataProtection().SetApplicationName("HipRehab").PersistKeysToDbContext<AppDb>();
         return services;
     }
 
