@@ -2,14 +2,9 @@ using System.Text;
 
 namespace HipRehab.Web.Tests;
 
-public sealed class BadInputTests : IDisposable
+public sealed class BadInputTests(TestApp app) : IClassFixture<TestApp>
 {
-    private readonly TestApp _app = new();
-    private readonly HttpClient _client;
-
-    public BadInputTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
+    private readonly HttpClient _client = app.CreateClient();
 
     private async Task<JsonElement> ExpectProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

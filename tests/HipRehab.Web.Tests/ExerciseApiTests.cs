@@ -1,6 +1,6 @@
 namespace HipRehab.Web.Tests;
 
-public sealed class ExerciseApiTests : IDisposable
+public sealed class ExerciseApiTests(TestApp app) : IClassFixture<TestApp>
 {
     private static readonly string[] Families =
     [
@@ -8,12 +8,8 @@ public sealed class ExerciseApiTests : IDisposable
         "hip-flexor-stretch", "piriformis-stretch", "hamstring-stretch", "it-band-stretch", "calf-stretch",
     ];
 
-    private readonly TestApp _app = new();
-
-    public void Dispose() => _app.Dispose();
-
     private async Task<List<JsonElement>> AllAsync() =>
-        [.. (await (await _app.CreateClient().GetAsync("/api/v1/exercises")).JsonAsync()).EnumerateArray()];
+        [.. (await (await app.CreateClient().GetAsync("/api/v1/exercises")).JsonAsync()).EnumerateArray()];
 
     private static JsonElement Article(List<JsonElement> all, string family) =>
         all.Single(e => e.GetProperty("family").GetString() == family && e.GetProperty("fromArticle").GetBoolean());
@@ -98,7 +94,7 @@ public sealed class ExerciseApiTests : IDisposable
     [Fact]
     public async Task Get_KnownId_ReturnsItWithLadderNeighbours()
     {
-        var client = _app.CreateClient();
+        var client = app.CreateClient();
         var all = await AllAsync();
         var article = Article(all, "squat");
         var one = await (await client.GetAsync($"/api/v1/exercises/{article.GetProperty("id").GetString()}")).JsonAsync();
@@ -109,7 +105,7 @@ public sealed class ExerciseApiTests : IDisposable
     [Fact]
     public async Task Get_UnknownId_Returns404ProblemDetails()
     {
-        var response = await _app.CreateClient().GetAsync("/api/v1/exercises/no-such-exercise");
+        var response = await app.CreateClient().GetAsync("/api/v1/exercises/no-such-exercise");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.JsonAsync();

@@ -1,13 +1,8 @@
 namespace HipRehab.Web.Tests;
 
-public sealed class PlanPreviewApiTests : IDisposable
+public sealed class PlanPreviewApiTests(TestApp app) : IClassFixture<TestApp>
 {
-    private readonly TestApp _app = new();
-    private readonly HttpClient _client;
-
-    public PlanPreviewApiTests() => _client = _app.CreateClient();
-
-    public void Dispose() => _app.Dispose();
+    private readonly HttpClient _client = app.CreateClient();
 
     [Theory]
     [InlineData("fall-cannot-bear-weight", "RF1", "urgent-care")]

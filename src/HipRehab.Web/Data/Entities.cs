@@ -30,6 +30,7 @@ public sealed class PlanRecord
     /// <summary>active | paused | replaced.</summary>
     public required string Status { get; set; }
     public string? PausedReason { get; set; }
+    public DateTime? PausedAt { get; set; }
     public required Guid IntakeId { get; set; }
     public required string ExcludedJson { get; set; }
     public required string AdviceJson { get; set; }

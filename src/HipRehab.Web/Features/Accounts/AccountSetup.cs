@@ -60,7 +60,8 @@ public static class AccountSetup
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts",
+                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                        type: Infrastructure.Problems.TypeBase + "too-many-attempts", title: "Too many attempts",
                         detail: $"Please wait {retryAfter} seconds and try again.")
                     .ExecuteAsync(context.HttpContext);
             };
@@ -78,7 +79,8 @@ public static class AccountSetup
         group.AddEndpointFilter(async (context, next) =>
         {
             var result = await next(context);
-            return result is ValidationProblem { ProblemDetails.Errors: var errors }
+            var inner = result is INestedHttpResult nested ? nested.Result : result;
+            return inner is ValidationProblem { ProblemDetails.Errors: var errors }
                 ? TypedResults.ValidationProblem(
                     errors.GroupBy(e => FieldOf(e.Key)).ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray()),
                     title: "Some answers need another look")

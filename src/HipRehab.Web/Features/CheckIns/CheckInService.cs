@@ -124,6 +124,7 @@ public sealed class CheckInService(AppDb db, AlertService alerts, TimeProvider c
         {
             plan.Status = "paused";
             plan.PausedReason = reason;
+            plan.PausedAt = clock.GetUtcNow().UtcDateTime;
         }
     }
 }

@@ -18,6 +18,8 @@ public static class PlanEndpoints
                     PlanService.CreateOutcome.Blocked => Problems.Conflict("screening-blocked", "A plan cannot be made yet",
                         $"Your screening answer was '{Core.Vocab<Core.Assessment.ScreeningOutcome>.Name(result.Screening!.Outcome)}': "
                         + string.Join(" ", result.Screening.Findings.Select(f => $"{f.Message} ({f.RuleId})"))),
+                    PlanService.CreateOutcome.Paused => Problems.Conflict("plan-paused", "Your plan is paused",
+                        $"{result.Plan!.PausedReason} Please follow that advice. When you have been checked, answer the questions again to make a new plan."),
                     _ => TypedResults.Created("/api/v1/me/plan", await plans.ToResponseAsync(result.Plan!, ct)),
                 };
             })

@@ -14,7 +14,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
     /// <summary>How many past decisions each item shows.</summary>
     public const int HistoryPerItem = 5;
 
-    public enum CreateOutcome { Created, NoIntake, Blocked }
+    public enum CreateOutcome { Created, NoIntake, Blocked, Paused }
 
     public sealed record CreateResult(CreateOutcome Outcome, PlanRecord? Plan, ScreeningResult? Screening);
 
@@ -36,6 +36,15 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         if (!screening.AllowsPlan)
         {
             return new(CreateOutcome.Blocked, null, screening);
+        }
+
+        // A plan paused by a warning sign stays paused until the person answers the intake again
+        // after the pause (and that new screening allows a plan): an old intake cannot lift it.
+        var current = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced")
+            .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        if (current is { Status: "paused" } && intakeRecord.CreatedAt <= (current.PausedAt ?? DateTime.MaxValue))
+        {
+            return new(CreateOutcome.Paused, current, screening);
         }
 
         var draft = Planner.Plan(IntakeStore.Intake(intakeRecord, today), screening, library, today);
@@ -87,7 +96,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         var itemIds = plan.Items.Select(i => i.Id).ToList();
         var decisions = await db.Decisions.AsNoTracking()
             .Where(d => d.UserId == plan.UserId && itemIds.Contains(d.PlanItemId))
-            .OrderByDescending(d => d.CreatedAt)
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
             .Take(HistoryPerItem * Math.Max(1, itemIds.Count) * 4)
             .ToListAsync(ct);
         var history = decisions.GroupBy(d => d.PlanItemId)

@@ -399,6 +399,9 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("IntakeId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PausedReason")
                         .HasColumnType("text");
 

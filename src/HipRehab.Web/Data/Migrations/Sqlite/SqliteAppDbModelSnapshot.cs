@@ -394,6 +394,9 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("IntakeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PausedReason")
                         .HasColumnType("TEXT");
 

@@ -251,6 +251,7 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     PausedReason = table.Column<string>(type: "text", nullable: true),
+                    PausedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     IntakeId = table.Column<Guid>(type: "uuid", nullable: false),
                     ExcludedJson = table.Column<string>(type: "text", nullable: false),
                     AdviceJson = table.Column<string>(type: "text", nullable: false)

@@ -250,6 +250,7 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     PausedReason = table.Column<string>(type: "TEXT", nullable: true),
+                    PausedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     IntakeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ExcludedJson = table.Column<string>(type: "TEXT", nullable: false),
                     AdviceJson = table.Column<string>(type: "TEXT", nullable: false)
