@@ -21,6 +21,7 @@ builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<SessionService>();
+builder.Services.AddSingleton<ConstraintsCache>();
 builder.Services.AddScoped<CheckInService>();
 builder.Services.AddScoped<AlertService>();
 builder.Services.AddScoped<TodayService>();

@@ -69,18 +69,19 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         {
             // Progression reads the newest few logs of one item: this index keeps that read short
             // however long the history grows.
-            e.HasIndex(x => new { x.PlanItemId, x.PerformedAt });
+            e.HasIndex(x => new { x.PlanItemId, x.PerformedAt, x.Id });
             e.HasIndex(x => new { x.UserId, x.PerformedOn });
             e.Property(x => x.PrescribedExerciseId).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(1000);
         });
         builder.Entity<DecisionRecord>(e =>
         {
-            e.HasIndex(x => new { x.PlanItemId, x.CreatedAt });
+            e.HasIndex(x => new { x.PlanItemId, x.CreatedAt, x.Id });
             e.HasIndex(x => x.SessionId);
             e.Property(x => x.Action).HasMaxLength(16);
         });
         builder.Entity<CheckInRecord>(e => e.HasIndex(x => new { x.UserId, x.Date }));
+        builder.Entity<PlanRecord>().HasIndex(x => new { x.UserId, x.Status });
         builder.Entity<AlertRecord>(e =>
         {
             e.HasIndex(x => new { x.UserId, x.Status });

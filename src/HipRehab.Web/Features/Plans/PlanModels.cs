@@ -49,8 +49,8 @@ public static class PlanMapping
     {
         var v = library.FindVariant(i.ExerciseId);
         return new PlanItemResponse(i.Id, i.Family, v?.FamilyName ?? i.Family, i.ExerciseId, v?.Name ?? i.ExerciseId,
-            v?.Category ?? Category.Strengthening, v?.Level ?? 0, DoseOf(i), StoredJson.Read<List<DayOfWeek>>(i.DaysJson),
-            StoredJson.Read<List<Reason>>(i.WhyJson), i.Pinned, [.. history.Select(ToResponse)]);
+            v?.Category ?? Category.Strengthening, v?.Level ?? 0, DoseOf(i), JsonTextCache.Read<List<DayOfWeek>>(i.DaysJson),
+            JsonTextCache.Read<List<Reason>>(i.WhyJson), i.Pinned, [.. history.Select(ToResponse)]);
     }
 
     public static PlanResponse ToResponse(PlanRecord p, ExerciseLibrary library, ILookup<Guid, DecisionRecord> history) =>

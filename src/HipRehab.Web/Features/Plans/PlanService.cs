@@ -91,17 +91,22 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
             .OrderByDescending(p => p.Version)
             .FirstOrDefaultAsync(ct);
 
+    private static readonly Func<AppDb, Guid, int, IAsyncEnumerable<DecisionRecord>> s_history = EF.CompileAsyncQuery<AppDb, Guid, int, DecisionRecord>(
+        (db, itemId, take) => db.Decisions.AsNoTracking().Where(d => d.PlanItemId == itemId)
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(take));
+
+    /// <summary>The plan with each item's latest decisions: one short indexed read per item, whatever the history's length.</summary>
     public async Task<PlanResponse> ToResponseAsync(PlanRecord plan, CancellationToken ct)
     {
-        var itemIds = plan.Items.Select(i => i.Id).ToList();
-        var decisions = await db.Decisions.AsNoTracking()
-            .Where(d => d.UserId == plan.UserId && itemIds.Contains(d.PlanItemId))
-            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
-            .Take(HistoryPerItem * Math.Max(1, itemIds.Count) * 4)
-            .ToListAsync(ct);
-        var history = decisions.GroupBy(d => d.PlanItemId)
-            .SelectMany(g => g.Take(HistoryPerItem))
-            .ToLookup(d => d.PlanItemId);
-        return PlanMapping.ToResponse(plan, library, history);
+        var history = new List<DecisionRecord>();
+        foreach (var item in plan.Items)
+        {
+            await foreach (var d in s_history(db, item.Id, HistoryPerItem).WithCancellation(ct))
+            {
+                history.Add(d);
+            }
+        }
+
+        return PlanMapping.ToResponse(plan, library, history.ToLookup(d => d.PlanItemId));
     }
 }

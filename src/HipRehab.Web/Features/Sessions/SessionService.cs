@@ -6,7 +6,6 @@ using HipRehab.Core.Planning;
 using HipRehab.Core.Progression;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Alerts;
-using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ namespace HipRehab.Web.Features.Sessions;
 /// the idempotency key — so a session is never lost, never stored twice, and every plan change
 /// is kept as history. Shared by the API and the session player page.
 /// </summary>
-public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, TimeProvider clock)
+public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, ConstraintsCache constraintsCache, TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
     public const int MaxExercises = 20;
@@ -79,6 +78,28 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
             : new(Outcome.KeyReused, null, null, null);
     }
 
+    private sealed record PlanHead(Guid Id, string Status, Guid IntakeId);
+
+    private static readonly Func<AppDb, string, Task<PlanHead?>> s_plan = EF.CompileAsyncQuery((AppDb db, string userId) =>
+        db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
+            .Select(p => new PlanHead(p.Id, p.Status, p.IntakeId)).FirstOrDefault());
+
+    private static readonly Func<AppDb, Guid, IAsyncEnumerable<ExerciseLogRecord>> s_recentLogs = EF.CompileAsyncQuery<AppDb, Guid, ExerciseLogRecord>((db, itemId) =>
+        db.ExerciseLogs.AsNoTracking().Where(l => l.PlanItemId == itemId)
+            .OrderByDescending(l => l.PerformedAt).ThenByDescending(l => l.Id).Take(ProgressionEngine.SessionWindow));
+
+    private static readonly Func<AppDb, string, DateOnly, IAsyncEnumerable<CheckIn>> s_checkIns = EF.CompileAsyncQuery<AppDb, string, DateOnly, CheckIn>((db, userId, from) =>
+        db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)
+            .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Take(ProgressionEngine.CheckInWindowDays * 4)
+            .Select(c => new CheckIn(c.Date, c.UsualPain, c.SettledSinceLastSession)));
+
+    /// <summary>
+    /// Reads first, without holding the database's write lock, then writes everything — the session,
+    /// its logs, the decisions, the changed items and the idempotency key — in one SaveChanges, which is
+    /// one short transaction and one durable commit. Every decided item's revision is bumped, so two
+    /// sessions racing on one item cannot both apply a decision made from the same history: the loser
+    /// retries with fresh data.
+    /// </summary>
     private async Task<Result> LogOnceAsync(string userId, string key, string hash, SessionRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -86,9 +107,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         var performedAt = request.PerformedAt!.Value.UtcDateTime;
         var performedOn = DateOnly.FromDateTime(performedAt);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var plan = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced")
-            .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        var plan = await s_plan(db, userId);
         var ids = request.Exercises!.Select(e => e.PlanItemId!.Value).ToList();
         var items = plan is null
             ? []
@@ -113,48 +132,46 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
             return new(Outcome.PlanPaused, null, null, null);
         }
 
+        var constraints = await constraintsCache.GetAsync(plan.IntakeId, today, ct);
+        var checkIns = new List<CheckIn>();
+        await foreach (var c in s_checkIns(db, userId, performedOn.AddDays(-ProgressionEngine.CheckInWindowDays)).WithCancellation(ct))
+        {
+            checkIns.Add(c);
+        }
+
         var session = new SessionRecord
         {
             Id = Guid.CreateVersion7(), UserId = userId, PlanId = plan.Id, PerformedAt = performedAt, PainBefore = request.PainBefore,
-            PainAfter = request.PainAfter, CreatedAt = now, IdempotencyKey = key, RequestHash = hash, ResponseJson = "{}",
+            PainAfter = request.PainAfter, CreatedAt = now, IdempotencyKey = key, RequestHash = hash, ResponseJson = "",
         };
+
+        var decisions = new List<SessionDecision>();
         foreach (var e in request.Exercises!)
         {
             var item = items.First(x => x.Id == e.PlanItemId);
-            session.Exercises.Add(new ExerciseLogRecord
+            var log = new ExerciseLogRecord
             {
                 Id = Guid.CreateVersion7(), SessionId = session.Id, UserId = userId, PlanItemId = item.Id, PerformedOn = performedOn,
                 PerformedAt = performedAt, PrescribedExerciseId = item.ExerciseId,
                 PrescribedDoseJson = StoredJson.Write(PlanMapping.DoseOf(item)),
                 CompletedSets = e.CompletedSets!.Value, CompletedReps = e.CompletedReps, CompletedHoldSeconds = e.CompletedHoldSeconds,
                 PainDuring = e.PainDuring!.Value, Effort = e.Effort!.Value, Note = string.IsNullOrWhiteSpace(e.Note) ? null : e.Note.Trim(),
-            });
+            };
+            session.Exercises.Add(log);
         }
 
-        db.Sessions.Add(session);
-        // The first save claims the idempotency key: a concurrent duplicate fails here, on the unique index.
-        await db.SaveChangesAsync(ct);
-
-        var constraints = await ConstraintsAsync(plan, today, ct);
-        var checkIns = await db.CheckIns.AsNoTracking()
-            .Where(c => c.UserId == userId && c.Date >= performedOn.AddDays(-ProgressionEngine.CheckInWindowDays))
-            .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt)
-            .Take(ProgressionEngine.CheckInWindowDays * 4)
-            .Select(c => new CheckIn(c.Date, c.UsualPain, c.SettledSinceLastSession))
-            .ToListAsync(ct);
-
-        var decisions = new List<SessionDecision>();
         foreach (var item in items.OrderBy(i => i.Position))
         {
-            var decision = await DecideAsync(item, session, constraints, checkIns, ct);
+            var log = session.Exercises.First(l => l.PlanItemId == item.Id);
+            var decision = await DecideAsync(item, log, constraints, checkIns, ct);
             var previous = new PrescriptionResponse(decision.Previous.ExerciseId, decision.Previous.Dose);
             var next = new PrescriptionResponse(decision.Next.ExerciseId, decision.Next.Dose);
             if (decision.Next != decision.Previous)
             {
                 PlanMapping.SetDose(item, decision.Next.ExerciseId, decision.Next.Dose);
-                item.Revision++;
             }
 
+            item.Revision++;
             db.Decisions.Add(new DecisionRecord
             {
                 Id = Guid.CreateVersion7(), UserId = userId, PlanItemId = item.Id, SessionId = session.Id, CreatedAt = now,
@@ -175,42 +192,43 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
 
         var response = new SessionResponse(session.Id, performedAt, decisions, raised);
         session.ResponseJson = StoredJson.Write(response);
+        db.Sessions.Add(session);
+        // One SaveChanges: one transaction, one durable commit. A concurrent duplicate key fails
+        // here on the unique index and nothing of this request is written.
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new(Outcome.Created, response, session.ResponseJson, null);
     }
 
-    private async Task<ProgressionDecision> DecideAsync(PlanItemRecord item, SessionRecord session, PersonConstraints constraints,
+    private async Task<ProgressionDecision> DecideAsync(PlanItemRecord item, ExerciseLogRecord newLog, PersonConstraints constraints,
         List<CheckIn> checkIns, CancellationToken ct)
     {
         var state = new ItemState(PlanMapping.PrescriptionOf(item), item.Pinned);
-        // Only the newest few logs of this item are read, so logging costs the same after
-        // thousands of sessions (index on PlanItemId, PerformedAt).
-        var recent = await db.ExerciseLogs.AsNoTracking()
-            .Where(l => l.PlanItemId == item.Id)
-            .OrderByDescending(l => l.PerformedAt).ThenByDescending(l => l.Id)
-            .Take(ProgressionEngine.SessionWindow)
-            .ToListAsync(ct);
-        if (recent.Count > 0 && recent[0].SessionId != session.Id)
+        // Only the newest few logs of this item are read (index on PlanItemId, PerformedAt, Id), so
+        // logging costs the same after thousands of sessions.
+        var logs = new List<ExerciseLog>(ProgressionEngine.SessionWindow) { ToLog(newLog) };
+        await foreach (var l in s_recentLogs(db, item.Id).WithCancellation(ct))
         {
-            // A back-entered session counts in the history but does not move the dose: the
-            // decision belongs to the newest session.
-            return new ProgressionDecision(ProgressionAction.Hold, ["PM4"],
-                "This session was entered for an earlier date. It counts in your history, and your dose stays the same.",
-                state.Current, state.Current);
+            if (logs.Count == 1 && l.PerformedAt > newLog.PerformedAt)
+            {
+                // A back-entered session counts in the history but does not move the dose: the
+                // decision belongs to the newest session.
+                return new ProgressionDecision(ProgressionAction.Hold, ["PM4"],
+                    "This session was entered for an earlier date. It counts in your history, and your dose stays the same.",
+                    state.Current, state.Current);
+            }
+
+            if (logs.Count < ProgressionEngine.SessionWindow)
+            {
+                logs.Add(ToLog(l));
+            }
         }
 
-        var logs = recent.Select(l => new ExerciseLog(l.PerformedOn,
-            new Prescription(l.PrescribedExerciseId, StoredJson.Read<Dose>(l.PrescribedDoseJson)),
-            l.CompletedSets, l.CompletedReps, l.CompletedHoldSeconds, l.PainDuring, l.Effort)).ToList();
         return ProgressionEngine.Decide(library, state, logs, checkIns, constraints.Allows);
     }
 
-    private async Task<PersonConstraints> ConstraintsAsync(PlanRecord plan, DateOnly today, CancellationToken ct)
-    {
-        var intake = await db.Intakes.AsNoTracking().FirstAsync(i => i.Id == plan.IntakeId, ct);
-        return PersonConstraints.For(IntakeStore.Intake(intake, today), today);
-    }
+    private static ExerciseLog ToLog(ExerciseLogRecord l) => new(l.PerformedOn,
+        new Prescription(l.PrescribedExerciseId, JsonTextCache.Read<Dose>(l.PrescribedDoseJson)),
+        l.CompletedSets, l.CompletedReps, l.CompletedHoldSeconds, l.PainDuring, l.Effort);
 
     /// <summary>Field-level checks of api.md: ranges, dates, and one entry per plan item.</summary>
     public IDictionary<string, string[]> Validate(SessionRequest request)

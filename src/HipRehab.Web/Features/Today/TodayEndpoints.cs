@@ -1,3 +1,4 @@
+using HipRehab.Core.Library;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Plans;
@@ -10,18 +11,38 @@ namespace HipRehab.Web.Features.Today;
 public sealed record TodayResponse(DateOnly Date, IReadOnlyList<PlanItemResponse> Due, IReadOnlyList<Guid> CompletedSessionIds,
     bool Paused, string? PausedReason, bool StrengthRestDay);
 
-public sealed class TodayService(AppDb db, PlanService plans, TimeProvider clock)
+/// <summary>
+/// Today is the app's hottest read: it runs two compiled, index-backed queries and no history, so its
+/// cost does not grow with the number of sessions a person has logged.
+/// </summary>
+public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider clock)
 {
+    private sealed record PlanHead(Guid Id, string Status, string? PausedReason);
+
+    private static readonly Func<AppDb, string, Task<PlanHead?>> s_plan = EF.CompileAsyncQuery((AppDb db, string userId) =>
+        db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
+            .Select(p => new PlanHead(p.Id, p.Status, p.PausedReason)).FirstOrDefault());
+
+    private static readonly Func<AppDb, Guid, IAsyncEnumerable<PlanItemRecord>> s_items = EF.CompileAsyncQuery<AppDb, Guid, PlanItemRecord>((db, planId) =>
+        db.PlanItems.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.Position));
+
+    private static readonly Func<AppDb, string, DateTime, DateTime, IAsyncEnumerable<Guid>> s_done = EF.CompileAsyncQuery<AppDb, string, DateTime, DateTime, Guid>(
+        (db, userId, start, end) =>
+            db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end)
+                .OrderBy(s => s.PerformedAt).Select(s => s.Id));
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<TodayResponse> ForAsync(string userId, DateOnly date, CancellationToken ct)
     {
         var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = start.AddDays(1);
-        var done = await db.Sessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end)
-            .OrderBy(s => s.PerformedAt).Select(s => s.Id).ToListAsync(ct);
-        var plan = await plans.CurrentAsync(userId, ct);
+        var done = new List<Guid>();
+        await foreach (var id in s_done(db, userId, start, start.AddDays(1)).WithCancellation(ct))
+        {
+            done.Add(id);
+        }
+
+        var plan = await s_plan(db, userId);
         if (plan is null)
         {
             return new TodayResponse(date, [], done, false, null, false);
@@ -32,10 +53,20 @@ public sealed class TodayService(AppDb db, PlanService plans, TimeProvider clock
             return new TodayResponse(date, [], done, true, plan.PausedReason, false);
         }
 
-        var response = await plans.ToResponseAsync(plan, ct);
-        var due = response.Items.Where(i => i.Days.Contains(date.DayOfWeek)).ToList();
+        var due = new List<PlanItemResponse>();
+        var anyStrength = false;
+        await foreach (var item in s_items(db, plan.Id).WithCancellation(ct))
+        {
+            var response = PlanMapping.ToResponse(item, library, []);
+            anyStrength |= response.Category == Core.Category.Strengthening;
+            if (response.Days.Contains(date.DayOfWeek))
+            {
+                due.Add(response);
+            }
+        }
+
         var strengthToday = due.Any(i => i.Category == Core.Category.Strengthening);
-        return new TodayResponse(date, due, done, false, null, !strengthToday && response.Items.Any(i => i.Category == Core.Category.Strengthening));
+        return new TodayResponse(date, due, done, false, null, anyStrength && !strengthToday);
     }
 }
 

@@ -208,7 +208,7 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("PlanItemId", "CreatedAt");
+                    b.HasIndex("PlanItemId", "CreatedAt", "Id");
 
                     b.ToTable("Decisions");
                 });
@@ -267,9 +267,9 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("PlanItemId", "PerformedAt");
-
                     b.HasIndex("UserId", "PerformedOn");
+
+                    b.HasIndex("PlanItemId", "PerformedAt", "Id");
 
                     b.ToTable("ExerciseLogs");
                 });
@@ -418,6 +418,8 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Status");
 
                     b.HasIndex("UserId", "Version")
                         .IsUnique();

@@ -203,7 +203,7 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("PlanItemId", "CreatedAt");
+                    b.HasIndex("PlanItemId", "CreatedAt", "Id");
 
                     b.ToTable("Decisions");
                 });
@@ -262,9 +262,9 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("PlanItemId", "PerformedAt");
-
                     b.HasIndex("UserId", "PerformedOn");
+
+                    b.HasIndex("PlanItemId", "PerformedAt", "Id");
 
                     b.ToTable("ExerciseLogs");
                 });
@@ -413,6 +413,8 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Status");
 
                     b.HasIndex("UserId", "Version")
                         .IsUnique();

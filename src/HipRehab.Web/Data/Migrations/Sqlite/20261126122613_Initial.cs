@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace HipRehab.Web.Data.Migrations.PostgreSQL
+namespace HipRehab.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,21 +29,21 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,10 +54,10 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -69,11 +68,11 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -90,15 +89,15 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "Alerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RuleId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Message = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -115,11 +114,11 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,10 +135,10 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,8 +155,8 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,10 +179,10 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -200,13 +199,13 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "CheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    UsualPain = table.Column<int>(type: "integer", nullable: false),
-                    SettledSinceLastSession = table.Column<bool>(type: "boolean", nullable: false),
-                    RedFlagsJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UsualPain = table.Column<int>(type: "INTEGER", nullable: false),
+                    SettledSinceLastSession = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RedFlagsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,12 +222,12 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "Intakes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FormJson = table.Column<string>(type: "text", nullable: false),
-                    ScreeningOutcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FindingsJson = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FormJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ScreeningOutcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FindingsJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -245,16 +244,16 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PausedReason = table.Column<string>(type: "text", nullable: true),
-                    PausedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    IntakeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExcludedJson = table.Column<string>(type: "text", nullable: false),
-                    AdviceJson = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PausedReason = table.Column<string>(type: "TEXT", nullable: true),
+                    PausedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IntakeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExcludedJson = table.Column<string>(type: "TEXT", nullable: false),
+                    AdviceJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -271,16 +270,16 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "Sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PerformedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PainBefore = table.Column<int>(type: "integer", nullable: true),
-                    PainAfter = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ResponseJson = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PerformedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PainBefore = table.Column<int>(type: "INTEGER", nullable: true),
+                    PainAfter = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResponseJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,23 +296,23 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "PlanItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Family = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ExerciseId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Sets = table.Column<int>(type: "integer", nullable: false),
-                    Reps = table.Column<int>(type: "integer", nullable: true),
-                    HoldSeconds = table.Column<int>(type: "integer", nullable: true),
-                    RestSeconds = table.Column<int>(type: "integer", nullable: false),
-                    PerSide = table.Column<bool>(type: "boolean", nullable: false),
-                    Band = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    DaysPerWeek = table.Column<int>(type: "integer", nullable: false),
-                    DaysJson = table.Column<string>(type: "text", nullable: false),
-                    WhyJson = table.Column<string>(type: "text", nullable: false),
-                    Pinned = table.Column<bool>(type: "boolean", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Family = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExerciseId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sets = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reps = table.Column<int>(type: "INTEGER", nullable: true),
+                    HoldSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    RestSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    PerSide = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Band = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    DaysPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysJson = table.Column<string>(type: "TEXT", nullable: false),
+                    WhyJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Pinned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -330,20 +329,20 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "ExerciseLogs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    PlanItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PerformedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PerformedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PrescribedExerciseId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PrescribedDoseJson = table.Column<string>(type: "text", nullable: false),
-                    CompletedSets = table.Column<int>(type: "integer", nullable: false),
-                    CompletedReps = table.Column<int>(type: "integer", nullable: true),
-                    CompletedHoldSeconds = table.Column<int>(type: "integer", nullable: true),
-                    PainDuring = table.Column<int>(type: "integer", nullable: false),
-                    Effort = table.Column<int>(type: "integer", nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PerformedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PerformedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PrescribedExerciseId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PrescribedDoseJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CompletedSets = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedReps = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompletedHoldSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    PainDuring = table.Column<int>(type: "INTEGER", nullable: false),
+                    Effort = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -360,16 +359,16 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "Decisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    PlanItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    RuleIdsJson = table.Column<string>(type: "text", nullable: false),
-                    Explanation = table.Column<string>(type: "text", nullable: false),
-                    PreviousJson = table.Column<string>(type: "text", nullable: false),
-                    NextJson = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RuleIdsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousJson = table.Column<string>(type: "TEXT", nullable: false),
+                    NextJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -430,9 +429,9 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 columns: new[] { "UserId", "Date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Decisions_PlanItemId_CreatedAt",
+                name: "IX_Decisions_PlanItemId_CreatedAt_Id",
                 table: "Decisions",
-                columns: new[] { "PlanItemId", "CreatedAt" });
+                columns: new[] { "PlanItemId", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Decisions_SessionId",
@@ -440,9 +439,9 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 column: "SessionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExerciseLogs_PlanItemId_PerformedAt",
+                name: "IX_ExerciseLogs_PlanItemId_PerformedAt_Id",
                 table: "ExerciseLogs",
-                columns: new[] { "PlanItemId", "PerformedAt" });
+                columns: new[] { "PlanItemId", "PerformedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExerciseLogs_SessionId",
@@ -468,6 +467,11 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 name: "IX_PlanItems_UserId_PlanId",
                 table: "PlanItems",
                 columns: new[] { "UserId", "PlanId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_UserId_Status",
+                table: "Plans",
+                columns: new[] { "UserId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Plans_UserId_Version",
