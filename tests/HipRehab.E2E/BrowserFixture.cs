@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HipRehab.E2E;
@@ -8,12 +10,20 @@ namespace HipRehab.E2E;
 /// <summary>
 /// One real Kestrel server on a free loopback port and one headless system Chromium, shared by the
 /// browser tests. The browser is Debian's Chromium (HIPREHAB_CHROMIUM, default /usr/bin/chromium):
-/// Playwright never downloads a browser here.
+/// Playwright never downloads a browser here. The server uses its own SQLite file in a temporary
+/// folder, deleted on dispose, so no run sees another run's data.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly WebApplicationFactory<Program> _factory = new();
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), "hiprehab-e2e", $"e2e-{Guid.NewGuid():N}.db");
+    private readonly E2EApp _factory;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
+        _factory = new E2EApp($"Data Source={_databaseFile}");
+    }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -43,12 +53,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width, int height)
+    public async Task<IPage> NewPageAsync(int width, int height, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = BaseUrl,
+            JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
     }
@@ -62,6 +73,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The app on its own database file. Sign-in is rate-limited per client address, and every test shares one.</summary>
+    private sealed class E2EApp(string connectionString) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:HipRehab", connectionString);
+            builder.UseSetting("RateLimiting:SignInPermitsPerMinute", "1000");
+        }
     }
 }
 

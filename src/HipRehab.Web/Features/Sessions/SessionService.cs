@@ -17,7 +17,7 @@ namespace HipRehab.Web.Features.Sessions;
 /// the idempotency key — so a session is never lost, never stored twice, and every plan change
 /// is kept as history. Shared by the API and the session player page.
 /// </summary>
-public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, ConstraintsCache constraintsCache, TimeProvider clock)
+public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, ConstraintsCache constraintsCache, PersonLocks personLocks, TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
     public const int MaxExercises = 20;
@@ -41,6 +41,13 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         if (errors.Count > 0)
         {
             return new(Outcome.Invalid, null, null, errors);
+        }
+
+        await using var _ = await personLocks.EnterAsync(userId, ct);
+        if (await FindExistingAsync(userId, idempotencyKey, hash, ct) is { } racedIn)
+        {
+            // A duplicate that waited in line behind the first send.
+            return racedIn;
         }
 
         for (var attempt = 1; ; attempt++)

@@ -1,0 +1,50 @@
+using HipRehab.Core.Library;
+using HipRehab.Web.Data;
+using HipRehab.Web.Features.Accounts;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Plans;
+using HipRehab.Web.Features.Sessions;
+using HipRehab.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipRehab.Web.Features.Me;
+
+/// <summary>
+/// What a logged session changes next time, and why. Only the person's own sessions: another
+/// person's session id answers 404, exactly like an unknown one.
+/// </summary>
+[AuthorizePerson]
+public sealed class SessionSummaryModel(AppDb db, ExerciseLibrary library) : PageModel
+{
+    public DateTime PerformedAt { get; private set; }
+
+    public IReadOnlyList<DecisionResponse> Decisions { get; private set; } = [];
+
+    public IReadOnlyList<AlertResponse> Alerts { get; private set; } = [];
+
+    public bool Found { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var userId = User.UserId();
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == id && s.UserId == userId)
+            .Select(s => new { s.PerformedAt, s.ResponseJson }).FirstOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status404NotFound };
+        }
+
+        Found = true;
+        PerformedAt = session.PerformedAt;
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.SessionId == id && d.UserId == userId)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(ct);
+        Decisions = [.. decisions.Select(PlanMapping.ToResponse)];
+        // The alerts this session raised are part of its stored answer.
+        Alerts = StoredJson.Read<SessionResponse>(session.ResponseJson).Alerts ?? [];
+        return Page();
+    }
+
+    public string NameOf(string exerciseId) => library.FindVariant(exerciseId)?.Name ?? exerciseId;
+}

@@ -1,0 +1,56 @@
+using HipRehab.Web.Data;
+using HipRehab.Web.Features.Accounts;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Intake;
+using HipRehab.Web.Features.Today;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipRehab.Web.Features.Me;
+
+/// <summary>What is due today, the way into the session player, today's sessions, and open alerts.</summary>
+[AuthorizePerson]
+public sealed class TodayModel(AppDb db, TodayService today, TimeProvider clock) : PageModel
+{
+    public TodayResponse Day { get; private set; } = null!;
+
+    public bool HasPlan { get; private set; }
+
+    public bool HasIntake { get; private set; }
+
+    public IReadOnlyList<AlertResponse> OpenAlerts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>"I have read this": the alert stays on record (a clinician resolves it) but leaves the list.</summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid alertId, CancellationToken ct)
+    {
+        var userId = User.UserId();
+        var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == alertId && a.UserId == userId, ct);
+        if (alert is null)
+        {
+            return NotFound();
+        }
+
+        if (alert.Status == "open")
+        {
+            alert.Status = "acknowledged";
+            alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Redirect("/me/today");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var userId = User.UserId();
+        Day = await today.ForAsync(userId, today.Today, ct);
+        HasPlan = Day.Paused || Day.Due.Count > 0 || await db.Plans.AsNoTracking().AnyAsync(p => p.UserId == userId && p.Status != "replaced", ct);
+        HasIntake = HasPlan || await IntakeStore.LatestAsync(db, userId, ct) is not null;
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.UserId == userId && a.Status == "open")
+            .OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct);
+        OpenAlerts = [.. MeWords.UrgentFirst(alerts.Select(AlertResponse.From))];
+    }
+}
