@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace HipRehab.Web.Tests;
 
@@ -48,6 +49,36 @@ public sealed class DurabilityTests(TestApp app) : IClassFixture<TestApp>
         var provider = await app.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
         Assert.Equal(TestDatabase.UsesPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", provider);
         Assert.Equal(TestDatabase.UsesPostgres, app.Database.SqliteFile is null);
+    }
+
+    [Fact]
+    public async Task TheAppsOwnSqliteConnections_CommitDurably_AndCheckForeignKeys()
+    {
+        if (TestDatabase.UsesPostgres)
+        {
+            // PostgreSQL's durability is checked above through synchronous_commit.
+            Assert.Equal("on", await app.WithDbAsync(async db =>
+            {
+                var c = db.Database.GetDbConnection();
+                await c.OpenAsync();
+                try { return Scalar(c, "SHOW fsync"); } finally { await c.CloseAsync(); }
+            }));
+            return;
+        }
+
+        // Two opens in a row: the settings hold on every pooled handle, not only the first open.
+        for (var i = 0; i < 2; i++)
+        {
+            var (synchronous, foreignKeys) = await app.WithDbAsync(async db =>
+            {
+                var c = db.Database.GetDbConnection();
+                await db.Database.OpenConnectionAsync();
+                try { return (Scalar(c, "PRAGMA synchronous"), Scalar(c, "PRAGMA foreign_keys")); }
+                finally { await db.Database.CloseConnectionAsync(); }
+            });
+            Assert.Equal("2", synchronous); // 2 = FULL
+            Assert.Equal("1", foreignKeys);
+        }
     }
 
     private static string? Scalar(System.Data.Common.DbConnection connection, string sql)

@@ -70,11 +70,13 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Every SQLite connection commits durably: synchronous=FULL makes a commit wait for the disk
-    /// in WAL mode, so a logged session survives a power cut.
+    /// in WAL mode, so a logged session survives a power cut. The settings belong to the pooled
+    /// native handle, so they are applied once per handle rather than on every logical open.
     /// </summary>
     private sealed class SqliteDurability : DbConnectionInterceptor
     {
         public static readonly SqliteDurability Instance = new();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> s_configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -86,9 +88,19 @@ public static class DatabaseSetup
 
         private static void Apply(DbConnection connection)
         {
+            var handle = (connection as SqliteConnection)?.Handle;
+            if (handle is not null && s_configured.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
             command.ExecuteNonQuery();
+            if (handle is not null)
+            {
+                s_configured.AddOrUpdate(handle, handle);
+            }
         }
     }
 
