@@ -13,6 +13,7 @@ public static class DatabaseSetup
     public const string DefaultSqliteConnection = "Data Source=data/hiprehab.db";
 
     /// <summary>
+    /// Contexts are pooled: creating one per request was a sixth of Today's cost (bench/README.md).
     /// <c>Database:Provider</c> = <c>Sqlite</c> (default) or <c>PostgreSQL</c>;
     /// <c>ConnectionStrings:HipRehab</c> = the provider's connection string.
     /// </summary>
@@ -27,13 +28,13 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is PostgreSQL, so ConnectionStrings:HipRehab must name the server.");
             }
 
-            services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(connection));
+            services.AddDbContextPool<AppDb, PostgresAppDb>(o => o.UseNpgsql(connection));
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connection = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection;
             EnsureFolder(connection);
-            services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(connection).AddInterceptors(SqliteDurability.Instance));
+            services.AddDbContextPool<AppDb, SqliteAppDb>(o => o.UseSqlite(connection).AddInterceptors(SqliteDurability.Instance));
         }
         else
         {

@@ -35,6 +35,20 @@ public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider
 
     public async Task<TodayResponse> ForAsync(string userId, DateOnly date, CancellationToken ct)
     {
+        // One connection for the three reads instead of one per query.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await ReadAsync(userId, date, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<TodayResponse> ReadAsync(string userId, DateOnly date, CancellationToken ct)
+    {
         var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var done = new List<Guid>();
         await foreach (var id in s_done(db, userId, start, start.AddDays(1)).WithCancellation(ct))
