@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using HipRehab.Core.Assessment;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
@@ -8,6 +7,7 @@ using HipRehab.Web.Infrastructure;
 using HipRehab.Web.Features.TryIt;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using static HipRehab.Web.Features.Shared.IntakeFormReading;
 
 namespace HipRehab.Web.Features.Me;
 
@@ -150,7 +150,7 @@ public sealed partial class IntakeModel(AppDb db, TimeProvider clock) : PageMode
         var readErrors = new Dictionary<string, string>(StringComparer.Ordinal);
         var form = BuildForm(readErrors);
         record = IntakeStore.Validate(form, clock, out var validatorErrors);
-        var errors = CollectErrors(readErrors, validatorErrors ?? new Dictionary<string, string[]>());
+        var errors = CollectErrors(readErrors, validatorErrors ?? new Dictionary<string, string[]>(), "intake-wizard");
         if (errors.Count > 0)
         {
             record = null;
@@ -270,7 +270,7 @@ public sealed partial class IntakeModel(AppDb db, TimeProvider clock) : PageMode
         PainWorstLastWeek = ReadInt(PainWorstLastWeek, "painWorstLastWeek", "Choose a number from 0 to 10.", errors),
         SymptomWeeks = ReadInt(SymptomWeeks, "symptomWeeks", "Enter the number of weeks as a whole number, like 26.", errors),
         Surgery = Blank(SurgeryKind) is { } kind && kind != NoSurgery
-            ? new SurgeryForm { Kind = kind, Approach = Blank(SurgeryApproach), Date = ReadDate(SurgeryDate, errors) }
+            ? new SurgeryForm { Kind = kind, Approach = Blank(SurgeryApproach), Date = ReadDate(SurgeryDate, "surgery.date", errors) }
             : null,
         RedFlags = Present(RedFlags),
         // A man is not asked about pregnancy, and the engine does not need the answer (CX6).
@@ -285,133 +285,4 @@ public sealed partial class IntakeModel(AppDb db, TimeProvider clock) : PageMode
         Equipment = Present(Equipment),
         Goals = Present(Goals),
     };
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static List<string> Present(List<string>? values) =>
-        [.. (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal)];
-
-    private static int? ReadInt(string? text, string key, string message, Dictionary<string, string> errors)
-    {
-        if (Blank(text) is not { } t)
-        {
-            return null;
-        }
-
-        if (int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors[key] = message;
-        return null;
-    }
-
-    private static decimal? ReadDecimal(string? text, string key, string message, Dictionary<string, string> errors)
-    {
-        if (Blank(text) is not { } t)
-        {
-            return null;
-        }
-
-        // Many people write a decimal comma; accept it.
-        if (decimal.TryParse(t.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors[key] = message;
-        return null;
-    }
-
-    private static DateOnly? ReadDate(string? text, Dictionary<string, string> errors)
-    {
-        if (Blank(text) is not { } t)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors["surgery.date"] = "Enter the date of your surgery, like 2026-10-20 (year, month, day).";
-        return null;
-    }
-
-    private static bool? ReadYesNo(string? text, string key, Dictionary<string, string> errors)
-    {
-        switch (Blank(text))
-        {
-            case null: return null;
-            case "yes": return true;
-            case "no": return false;
-            default:
-                errors[key] = "Choose yes or no.";
-                return null;
-        }
-    }
-
-    // The validator speaks to API clients ("Use one of: female, male, other"); a person choosing
-    // from radio buttons needs to hear which question to answer instead.
-    private static readonly Dictionary<string, string> s_requiredMessages = new(StringComparer.Ordinal)
-    {
-        ["sex"] = "Choose the answer that fits you best.",
-        ["painSide"] = "Choose which hip hurts.",
-        ["painLocation"] = "Choose where you feel the pain most.",
-        ["cause"] = "Choose what you think started the pain. “I’m not sure” is fine.",
-        ["surgery.kind"] = "Choose the kind of surgery you had.",
-        ["pregnant"] = "Say whether you are pregnant. We ask because some exercises need a doctor’s okay in pregnancy.",
-    };
-
-    private static List<FieldError> CollectErrors(Dictionary<string, string> readErrors, IDictionary<string, string[]> validatorErrors)
-    {
-        var messages = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (key, message) in readErrors)
-        {
-            messages[key] = [message];
-        }
-
-        foreach (var (rawKey, list) in validatorErrors)
-        {
-            var key = IndexSuffix().Replace(rawKey, ""); // "redFlags[2]" belongs to the redFlags question
-            if (readErrors.ContainsKey(key))
-            {
-                continue; // the reading error already says what is wrong, more precisely
-            }
-
-            if (!messages.TryGetValue(key, out var existing))
-            {
-                messages[key] = existing = [];
-            }
-
-            foreach (var message in list)
-            {
-                var shown = s_requiredMessages.TryGetValue(key, out var plain)
-                    && (message.StartsWith("This answer is required", StringComparison.Ordinal) || key == "pregnant")
-                    ? plain
-                    : message;
-                if (!existing.Contains(shown))
-                {
-                    existing.Add(shown);
-                }
-            }
-        }
-
-        var errors = new List<FieldError>();
-        foreach (var (key, anchor, question) in IndexModel.Questions)
-        {
-            if (messages.Remove(key, out var list))
-            {
-                errors.Add(new FieldError(key, anchor, question, string.Join(" ", list)));
-            }
-        }
-
-        errors.AddRange(messages.Select(p => new FieldError(p.Key, "intake-wizard", p.Key, string.Join(" ", p.Value))));
-        return errors;
-    }
-
-    [GeneratedRegex(@"\[\d+\]$")]
-    private static partial Regex IndexSuffix();
 }

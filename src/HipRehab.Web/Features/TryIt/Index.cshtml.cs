@@ -1,11 +1,10 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using HipRehab.Core;
 using HipRehab.Core.Assessment;
 using HipRehab.Core.Library;
 using HipRehab.Core.Planning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using static HipRehab.Web.Features.Shared.IntakeFormReading;
 
 namespace HipRehab.Web.Features.TryIt;
 
@@ -70,7 +69,7 @@ public sealed partial class IndexModel(ExerciseLibrary library, TimeProvider clo
         var readErrors = new Dictionary<string, string>(StringComparer.Ordinal);
         var form = BuildForm(readErrors);
         var validated = IntakeValidator.Validate(form, Today);
-        Errors = CollectErrors(readErrors, validated.Errors);
+        Errors = CollectErrors(readErrors, validated.Errors, "intake-form");
         if (Errors.Count == 0 && validated.IsValid)
         {
             Preview = Planner.Preview(validated.Value!, library, Today);
@@ -115,83 +114,6 @@ public sealed partial class IndexModel(ExerciseLibrary library, TimeProvider clo
         Goals = Present(Goals),
     };
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static List<string> Present(List<string>? values) => [.. (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal)];
-
-    private static int? ReadInt(string? text, string key, string message, Dictionary<string, string> errors)
-    {
-        if (Blank(text) is not { } t)
-        {
-            return null;
-        }
-
-        if (int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors[key] = message;
-        return null;
-    }
-
-    private static decimal? ReadDecimal(string? text, string key, string message, Dictionary<string, string> errors)
-    {
-        if (Blank(text) is not { } t)
-        {
-            return null;
-        }
-
-        // Many people write a decimal comma; accept it.
-        if (decimal.TryParse(t.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors[key] = message;
-        return null;
-    }
-
-    private static DateOnly? ReadDate(string? text, string key, Dictionary<string, string> errors)
-    {
-        if (Blank(text) is not { } t)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[key] = "Enter the date of your surgery, like 2026-10-20 (year, month, day).";
-        return null;
-    }
-
-    private static bool? ReadYesNo(string? text, string key, Dictionary<string, string> errors)
-    {
-        switch (Blank(text))
-        {
-            case null: return null;
-            case Yes: return true;
-            case No: return false;
-            default:
-                errors[key] = "Choose yes or no.";
-                return null;
-        }
-    }
-
-    // The validator speaks to API clients ("Use one of: female, male, other"); a person choosing
-    // from radio buttons needs to hear which question to answer instead.
-    private static readonly Dictionary<string, string> s_requiredMessages = new(StringComparer.Ordinal)
-    {
-        ["sex"] = "Choose the answer that fits you best.",
-        ["painSide"] = "Choose which hip hurts.",
-        ["painLocation"] = "Choose where you feel the pain most.",
-        ["cause"] = "Choose what you think started the pain. “I’m not sure” is fine.",
-        ["surgery.kind"] = "Choose the kind of surgery you had.",
-    };
-
     /// <summary>The questions in page order: the key the validator uses, the input to link to, and a short name.</summary>
     public static IReadOnlyList<(string Key, string Anchor, string Question)> Questions { get; } =
     [
@@ -217,57 +139,6 @@ public sealed partial class IndexModel(ExerciseLibrary library, TimeProvider clo
         ("equipment", "equipment-" + Vocab<Core.Equipment>.Names[0], "Equipment"),
         ("goals", "goals-" + Vocab<Goal>.Names[0], "Goals"),
     ];
-
-    private static List<FieldError> CollectErrors(Dictionary<string, string> readErrors, IReadOnlyDictionary<string, string[]> validatorErrors)
-    {
-        var messages = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (key, message) in readErrors)
-        {
-            messages[key] = [message];
-        }
-
-        foreach (var (rawKey, list) in validatorErrors)
-        {
-            // "redFlags[2]" belongs to the redFlags question.
-            var key = IndexSuffix().Replace(rawKey, "");
-            if (readErrors.ContainsKey(key))
-            {
-                continue; // the reading error already says what is wrong, more precisely
-            }
-
-            if (!messages.TryGetValue(key, out var existing))
-            {
-                messages[key] = existing = [];
-            }
-
-            foreach (var message in list)
-            {
-                var shown = message.StartsWith("This answer is required", StringComparison.Ordinal) && s_requiredMessages.TryGetValue(key, out var plain)
-                    ? plain
-                    : message;
-                if (!existing.Contains(shown))
-                {
-                    existing.Add(shown);
-                }
-            }
-        }
-
-        var errors = new List<FieldError>();
-        foreach (var (key, anchor, question) in Questions)
-        {
-            if (messages.Remove(key, out var list))
-            {
-                errors.Add(new FieldError(key, anchor, question, string.Join(" ", list)));
-            }
-        }
-
-        // Anything the page does not ask about directly (e.g. "body") still shows, linked to the top of the form.
-        errors.AddRange(messages.Select(p => new FieldError(p.Key, "intake-form", p.Key, string.Join(" ", p.Value))));
-        return errors;
-    }
-
-    [GeneratedRegex(@"\[\d+\]$")]
-    private static partial Regex IndexSuffix();
 
     // ---- The options, in the words people read. Values are the engine's public names. ----
 
