@@ -56,6 +56,23 @@ public sealed class AlertService(AppDb db, TimeProvider clock)
         db.Alerts.Add(alert);
         return (alert, true);
     }
+
+    /// <summary>
+    /// The person says they have seen an alert: it stays on record until a clinician resolves it.
+    /// Null when the alert is not this person's (the caller answers 404).
+    /// </summary>
+    public async Task<AlertRecord?> AcknowledgeAsync(string userId, Guid alertId, CancellationToken ct)
+    {
+        var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == alertId && a.UserId == userId, ct);
+        if (alert is { Status: "open" })
+        {
+            alert.Status = "acknowledged";
+            alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return alert;
+    }
 }
 
 public static class AlertEndpoints
@@ -73,24 +90,10 @@ public static class AlertEndpoints
             })
             .WithSummary("Your alerts, newest first.");
 
-        group.MapPost("/{id:guid}/acknowledge", async Task<Results<Ok<AlertResponse>, ProblemHttpResult>> (Guid id, HttpContext http, AppDb db, TimeProvider clock, CancellationToken ct) =>
-            {
-                var userId = http.User.UserId();
-                var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
-                if (alert is null)
-                {
-                    return Problems.NotFound("That alert");
-                }
-
-                if (alert.Status == "open")
-                {
-                    alert.Status = "acknowledged";
-                    alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
-                    await db.SaveChangesAsync(ct);
-                }
-
-                return TypedResults.Ok(AlertResponse.From(alert));
-            })
+        group.MapPost("/{id:guid}/acknowledge", async Task<Results<Ok<AlertResponse>, ProblemHttpResult>> (Guid id, HttpContext http, AlertService alerts, CancellationToken ct) =>
+                await alerts.AcknowledgeAsync(http.User.UserId(), id, ct) is { } alert
+                    ? TypedResults.Ok(AlertResponse.From(alert))
+                    : Problems.NotFound("That alert"))
             .WithSummary("Say you have seen an alert. It stays on record until a clinician resolves it.");
 
         return app;

@@ -11,7 +11,7 @@ namespace HipRehab.Web.Features.Me;
 
 /// <summary>What is due today, the way into the session player, today's sessions, and open alerts.</summary>
 [AuthorizePerson]
-public sealed class TodayModel(AppDb db, TodayService today, TimeProvider clock) : PageModel
+public sealed class TodayModel(AppDb db, TodayService today, AlertService alerts) : PageModel
 {
     public TodayResponse Day { get; private set; } = null!;
 
@@ -26,21 +26,7 @@ public sealed class TodayModel(AppDb db, TodayService today, TimeProvider clock)
     /// <summary>"I have read this": the alert stays on record (a clinician resolves it) but leaves the list.</summary>
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid alertId, CancellationToken ct)
     {
-        var userId = User.UserId();
-        var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == alertId && a.UserId == userId, ct);
-        if (alert is null)
-        {
-            return NotFound();
-        }
-
-        if (alert.Status == "open")
-        {
-            alert.Status = "acknowledged";
-            alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-        }
-
-        return Redirect("/me/today");
+        return await alerts.AcknowledgeAsync(User.UserId(), alertId, ct) is null ? NotFound() : Redirect("/me/today");
     }
 
     private async Task LoadAsync(CancellationToken ct)
