@@ -22,7 +22,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<SessionService>();
 builder.Services.AddSingleton<ConstraintsCache>();
-builder.Services.AddSingleton<PersonLocks>();
+builder.Services.AddSingleton<SessionWriter>();
 builder.Services.AddScoped<CheckInService>();
 builder.Services.AddScoped<AlertService>();
 builder.Services.AddScoped<TodayService>();

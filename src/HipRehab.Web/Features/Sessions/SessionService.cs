@@ -17,7 +17,7 @@ namespace HipRehab.Web.Features.Sessions;
 /// the idempotency key — so a session is never lost, never stored twice, and every plan change
 /// is kept as history. Shared by the API and the session player page.
 /// </summary>
-public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, ConstraintsCache constraintsCache, PersonLocks personLocks, TimeProvider clock)
+public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, ConstraintsCache constraintsCache, SessionWriter writer, TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
     public const int MaxExercises = 20;
@@ -43,31 +43,46 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
             return new(Outcome.Invalid, null, null, errors);
         }
 
-        await using var _ = await personLocks.EnterAsync(userId, ct);
-        if (await FindExistingAsync(userId, idempotencyKey, hash, ct) is { } racedIn)
-        {
-            // A duplicate that waited in line behind the first send.
-            return racedIn;
-        }
+        // Written by the session writer together with other sessions waiting at that moment: one
+        // transaction and one durable commit for all of them, answered only after that commit.
+        return await writer.SubmitAsync(new SessionWriter.Job(userId, idempotencyKey, hash, request), ct);
+    }
 
+    /// <summary>
+    /// Writes one queued session inside the writer's open transaction. Runs in the writer's own
+    /// scope, so this service's context is the batch's context. Earlier sessions of the same batch
+    /// are already saved (not yet committed) in that transaction, so this one reads them like any
+    /// other history. A failed save is rolled back to its savepoint and leaves the batch intact.
+    /// </summary>
+    internal async Task<Result> WriteInBatchAsync(SessionWriter.Job job)
+    {
+        var ct = CancellationToken.None;
         for (var attempt = 1; ; attempt++)
         {
+            db.ChangeTracker.Clear();
+            if (await FindExistingAsync(job.UserId, job.Key, job.Hash, ct) is { } existing)
+            {
+                // A duplicate of a session already stored, or of one earlier in this batch.
+                return existing;
+            }
+
             try
             {
-                return await LogOnceAsync(userId, idempotencyKey, hash, request, ct);
+                return await LogOnceAsync(job.UserId, job.Key, job.Hash, job.Request, ct);
             }
             catch (DbUpdateException) when (attempt < 4)
             {
-                // A concurrent request with the same key won the race (unique index), or a
-                // concurrent session changed one of these items first (revision check).
+                // Another node stored this key first (unique index), or changed one of these items
+                // first (revision check): read again and decide from fresh data.
+            }
+            finally
+            {
                 db.ChangeTracker.Clear();
-                if (await FindExistingAsync(userId, idempotencyKey, hash, ct) is { } winner)
-                {
-                    return winner;
-                }
             }
         }
     }
+
+    internal AppDb Db => db;
 
     private async Task<Result?> FindExistingAsync(string userId, string key, string hash, CancellationToken ct)
     {
