@@ -82,3 +82,20 @@ public sealed class GroupCommitTests(TestApp app) : IClassFixture<TestApp>
     private static List<string> Actions(JsonElement item) =>
         [.. item.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()!)];
 }
+
+/// <summary>Ids made in one millisecond still sort in the order they were made (history reads by time, then id).</summary>
+public sealed class OrderedIdsTests
+{
+    [Fact]
+    public void Next_NeverGoesBackwards_EvenWithinOneMillisecond()
+    {
+        var ids = Enumerable.Range(0, 20_000).Select(_ => HipRehab.Web.Infrastructure.OrderedIds.Next()).ToList();
+        for (var i = 1; i < ids.Count; i++)
+        {
+            Assert.True(ids[i].CompareTo(ids[i - 1]) > 0, $"id {i} sorts before id {i - 1}");
+            // The database sorts the text form (SQLite) or the bytes (PostgreSQL): both agree with CompareTo.
+            Assert.True(string.CompareOrdinal(ids[i].ToString().ToUpperInvariant(), ids[i - 1].ToString().ToUpperInvariant()) > 0);
+            Assert.Equal(7, ids[i].Version);
+        }
+    }
+}

@@ -15,7 +15,8 @@ namespace HipRehab.Web.Features.Sessions;
 /// <summary>
 /// Logs a session and applies progression to every item in it, in one transaction together with
 /// the idempotency key — so a session is never lost, never stored twice, and every plan change
-/// is kept as history. Shared by the API and the session player page.
+/// is kept as history. Shared by the API and the session player page; the writing itself is done
+/// by <see cref="SessionWriter"/>, which commits the sessions waiting at one moment together.
 /// </summary>
 public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, ConstraintsCache constraintsCache, SessionWriter writer, TimeProvider clock)
 {
@@ -32,15 +33,11 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
     public async Task<Result> LogAsync(string userId, string idempotencyKey, SessionRequest request, CancellationToken ct)
     {
         var hash = Hash(request);
-        if (await FindExistingAsync(userId, idempotencyKey, hash, ct) is { } existing)
-        {
-            return existing;
-        }
-
         var errors = Validate(request);
         if (errors.Count > 0)
         {
-            return new(Outcome.Invalid, null, null, errors);
+            // A key already used for another (valid) session is still a reused key.
+            return await FindExistingAsync(userId, idempotencyKey, hash, ct) ?? new(Outcome.Invalid, null, null, errors);
         }
 
         // Written by the session writer together with other sessions waiting at that moment: one
@@ -48,63 +45,27 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         return await writer.SubmitAsync(new SessionWriter.Job(userId, idempotencyKey, hash, request), ct);
     }
 
-    /// <summary>
-    /// Writes one queued session inside the writer's open transaction. Runs in the writer's own
-    /// scope, so this service's context is the batch's context. Earlier sessions of the same batch
-    /// are already saved (not yet committed) in that transaction, so this one reads them like any
-    /// other history. A failed save is rolled back to its savepoint and leaves the batch intact.
-    /// </summary>
-    internal async Task<Result> WriteInBatchAsync(SessionWriter.Job job)
-    {
-        var ct = CancellationToken.None;
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            if (await FindExistingAsync(job.UserId, job.Key, job.Hash, ct) is { } existing)
-            {
-                // A duplicate of a session already stored, or of one earlier in this batch.
-                return existing;
-            }
-
-            try
-            {
-                return await LogOnceAsync(job.UserId, job.Key, job.Hash, job.Request, ct);
-            }
-            catch (DbUpdateException) when (attempt < 4)
-            {
-                // Another node stored this key first (unique index), or changed one of these items
-                // first (revision check): read again and decide from fresh data.
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
-
-    internal AppDb Db => db;
-
     private async Task<Result?> FindExistingAsync(string userId, string key, string hash, CancellationToken ct)
     {
         var existing = await db.Sessions.AsNoTracking()
             .Where(s => s.UserId == userId && s.IdempotencyKey == key)
             .Select(s => new { s.RequestHash, s.ResponseJson })
             .FirstOrDefaultAsync(ct);
-        if (existing is null)
-        {
-            return null;
-        }
-
-        return existing.RequestHash == hash
-            ? new(Outcome.Replayed, StoredJson.Read<SessionResponse>(existing.ResponseJson), existing.ResponseJson, null)
-            : new(Outcome.KeyReused, null, null, null);
+        return existing is null ? null : Answer(existing.RequestHash, existing.ResponseJson, hash);
     }
+
+    private static Result Answer(string storedHash, string storedJson, string hash) => storedHash == hash
+        ? new(Outcome.Replayed, StoredJson.Read<SessionResponse>(storedJson), storedJson, null)
+        : new(Outcome.KeyReused, null, null, null);
 
     private sealed record PlanHead(Guid Id, string Status, Guid IntakeId);
 
     private static readonly Func<AppDb, string, Task<PlanHead?>> s_plan = EF.CompileAsyncQuery((AppDb db, string userId) =>
         db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
             .Select(p => new PlanHead(p.Id, p.Status, p.IntakeId)).FirstOrDefault());
+
+    private static readonly Func<AppDb, string, Guid, IAsyncEnumerable<PlanItemRecord>> s_items = EF.CompileAsyncQuery<AppDb, string, Guid, PlanItemRecord>((db, userId, planId) =>
+        db.PlanItems.Where(i => i.UserId == userId && i.PlanId == planId));
 
     private static readonly Func<AppDb, Guid, IAsyncEnumerable<ExerciseLogRecord>> s_recentLogs = EF.CompileAsyncQuery<AppDb, Guid, ExerciseLogRecord>((db, itemId) =>
         db.ExerciseLogs.AsNoTracking().Where(l => l.PlanItemId == itemId)
@@ -116,76 +77,143 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
             .Select(c => new CheckIn(c.Date, c.UsualPain, c.SettledSinceLastSession)));
 
     /// <summary>
-    /// Reads first, without holding the database's write lock, then writes everything — the session,
-    /// its logs, the decisions, the changed items and the idempotency key — in one SaveChanges, which is
-    /// one short transaction and one durable commit. Every decided item's revision is bumped, so two
-    /// sessions racing on one item cannot both apply a decision made from the same history: the loser
-    /// retries with fresh data.
+    /// Writes a batch of queued sessions (in arrival order) with one SaveChanges: one transaction and
+    /// one durable commit. Runs in the writer's own scope. Reads come first, once per person in the
+    /// batch: stored keys, the plan and its items, each item's newest logs, the check-ins. Each session
+    /// is then decided in memory from that history plus the sessions before it in the batch — exactly
+    /// what logging them one after another would read — and every decided item's revision is bumped,
+    /// so a session decided from stale data on another node makes the save fail and the batch is
+    /// decided again from fresh data.
     /// </summary>
-    private async Task<Result> LogOnceAsync(string userId, string key, string hash, SessionRequest request, CancellationToken ct)
+    internal async Task<Result[]> WriteBatchAsync(IReadOnlyList<SessionWriter.Job> jobs)
     {
+        var results = new Result[jobs.Count];
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var performedAt = request.PerformedAt!.Value.UtcDateTime;
-        var performedOn = DateOnly.FromDateTime(performedAt);
+        foreach (var person in Enumerable.Range(0, jobs.Count).GroupBy(i => jobs[i].UserId, StringComparer.Ordinal))
+        {
+            await DecidePersonAsync(person.Key, [.. person], jobs, results, now);
+        }
+
+        await db.SaveChangesAsync();
+        return results;
+    }
+
+    private async Task DecidePersonAsync(string userId, List<int> order, IReadOnlyList<SessionWriter.Job> jobs, Result[] results, DateTime now)
+    {
+        var ct = CancellationToken.None;
+        var keys = order.Select(i => jobs[i].Key).Distinct().ToList();
+        var known = await db.Sessions.AsNoTracking()
+            .Where(s => s.UserId == userId && keys.Contains(s.IdempotencyKey))
+            .ToDictionaryAsync(s => s.IdempotencyKey, s => (s.RequestHash, s.ResponseJson), StringComparer.Ordinal, ct);
 
         var plan = await s_plan(db, userId);
-        var ids = request.Exercises!.Select(e => e.PlanItemId!.Value).ToList();
-        var items = plan is null
-            ? []
-            : await db.PlanItems.Where(i => i.UserId == userId && i.PlanId == plan.Id && ids.Contains(i.Id)).ToListAsync(ct);
-        var unknown = new Dictionary<string, string[]>();
-        for (var i = 0; i < ids.Count; i++)
+        var items = new Dictionary<Guid, PlanItemRecord>();
+        if (plan is not null)
         {
-            if (!items.Any(x => x.Id == ids[i]))
+            await foreach (var item in s_items(db, userId, plan.Id).WithCancellation(ct))
             {
-                // The same answer for an item that does not exist and one that is someone else's.
-                unknown[$"exercises[{i}].planItemId"] = ["This is not an exercise of your current plan."];
+                items[item.Id] = item;
             }
         }
 
-        if (unknown.Count > 0)
+        var history = new Dictionary<Guid, List<ExerciseLogRecord>>();
+        var checkInsFrom = new Dictionary<DateOnly, List<CheckIn>>();
+        PersonConstraints? constraints = null;
+        foreach (var index in order)
         {
-            return new(Outcome.Invalid, null, null, unknown);
-        }
+            var job = jobs[index];
+            if (known.TryGetValue(job.Key, out var stored))
+            {
+                // Stored before, or earlier in this batch (a duplicate send waiting in the same queue).
+                results[index] = Answer(stored.RequestHash, stored.ResponseJson, job.Hash);
+                continue;
+            }
 
-        if (plan!.Status == "paused")
-        {
-            return new(Outcome.PlanPaused, null, null, null);
-        }
+            var unknown = new Dictionary<string, string[]>();
+            var exercises = job.Request.Exercises!;
+            for (var i = 0; i < exercises.Count; i++)
+            {
+                if (!items.ContainsKey(exercises[i].PlanItemId!.Value))
+                {
+                    // The same answer for an item that does not exist and one that is someone else's.
+                    unknown[$"exercises[{i}].planItemId"] = ["This is not an exercise of your current plan."];
+                }
+            }
 
-        var constraints = await constraintsCache.GetAsync(plan.IntakeId, today, ct);
-        var checkIns = new List<CheckIn>();
-        await foreach (var c in s_checkIns(db, userId, performedOn.AddDays(-ProgressionEngine.CheckInWindowDays)).WithCancellation(ct))
-        {
-            checkIns.Add(c);
-        }
+            if (unknown.Count > 0)
+            {
+                results[index] = new(Outcome.Invalid, null, null, unknown);
+                continue;
+            }
 
+            if (plan!.Status == "paused")
+            {
+                results[index] = new(Outcome.PlanPaused, null, null, null);
+                continue;
+            }
+
+            constraints ??= await constraintsCache.GetAsync(plan.IntakeId, DateOnly.FromDateTime(now), ct);
+            var performedOn = DateOnly.FromDateTime(job.Request.PerformedAt!.Value.UtcDateTime);
+            var from = performedOn.AddDays(-ProgressionEngine.CheckInWindowDays);
+            if (!checkInsFrom.TryGetValue(from, out var checkIns))
+            {
+                checkIns = [];
+                await foreach (var c in s_checkIns(db, userId, from).WithCancellation(ct))
+                {
+                    checkIns.Add(c);
+                }
+
+                checkInsFrom[from] = checkIns;
+            }
+
+            var result = await DecideAsync(userId, plan.Id, job, items, history, constraints, checkIns, now);
+            known[job.Key] = (job.Hash, result.ResponseJson!);
+            results[index] = result;
+        }
+    }
+
+    private async Task<Result> DecideAsync(string userId, Guid planId, SessionWriter.Job job, Dictionary<Guid, PlanItemRecord> items,
+        Dictionary<Guid, List<ExerciseLogRecord>> history, PersonConstraints constraints, List<CheckIn> checkIns, DateTime now)
+    {
+        var request = job.Request;
+        var performedAt = request.PerformedAt!.Value.UtcDateTime;
+        var performedOn = DateOnly.FromDateTime(performedAt);
         var session = new SessionRecord
         {
-            Id = Guid.CreateVersion7(), UserId = userId, PlanId = plan.Id, PerformedAt = performedAt, PainBefore = request.PainBefore,
-            PainAfter = request.PainAfter, CreatedAt = now, IdempotencyKey = key, RequestHash = hash, ResponseJson = "",
+            Id = OrderedIds.Next(), UserId = userId, PlanId = planId, PerformedAt = performedAt, PainBefore = request.PainBefore,
+            PainAfter = request.PainAfter, CreatedAt = now, IdempotencyKey = job.Key, RequestHash = job.Hash, ResponseJson = "",
         };
 
-        var decisions = new List<SessionDecision>();
         foreach (var e in request.Exercises!)
         {
-            var item = items.First(x => x.Id == e.PlanItemId);
-            var log = new ExerciseLogRecord
+            var item = items[e.PlanItemId!.Value];
+            session.Exercises.Add(new ExerciseLogRecord
             {
-                Id = Guid.CreateVersion7(), SessionId = session.Id, UserId = userId, PlanItemId = item.Id, PerformedOn = performedOn,
+                Id = OrderedIds.Next(), SessionId = session.Id, UserId = userId, PlanItemId = item.Id, PerformedOn = performedOn,
                 PerformedAt = performedAt, PrescribedExerciseId = item.ExerciseId,
                 PrescribedDoseJson = StoredJson.Write(PlanMapping.DoseOf(item)),
                 CompletedSets = e.CompletedSets!.Value, CompletedReps = e.CompletedReps, CompletedHoldSeconds = e.CompletedHoldSeconds,
                 PainDuring = e.PainDuring!.Value, Effort = e.Effort!.Value, Note = string.IsNullOrWhiteSpace(e.Note) ? null : e.Note.Trim(),
-            };
-            session.Exercises.Add(log);
+            });
         }
 
-        foreach (var item in items.OrderBy(i => i.Position))
+        var decisions = new List<SessionDecision>();
+        foreach (var log in session.Exercises.OrderBy(l => items[l.PlanItemId].Position))
         {
-            var log = session.Exercises.First(l => l.PlanItemId == item.Id);
-            var decision = await DecideAsync(item, log, constraints, checkIns, ct);
+            var item = items[log.PlanItemId];
+            if (!history.TryGetValue(item.Id, out var newestFirst))
+            {
+                newestFirst = [];
+                await foreach (var l in s_recentLogs(db, item.Id))
+                {
+                    newestFirst.Add(l);
+                }
+
+                history[item.Id] = newestFirst;
+            }
+
+            var decision = Decide(item, log, newestFirst, constraints, checkIns);
+            Remember(newestFirst, log);
             var previous = new PrescriptionResponse(decision.Previous.ExerciseId, decision.Previous.Dose);
             var next = new PrescriptionResponse(decision.Next.ExerciseId, decision.Next.Dose);
             if (decision.Next != decision.Previous)
@@ -196,7 +224,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
             item.Revision++;
             db.Decisions.Add(new DecisionRecord
             {
-                Id = Guid.CreateVersion7(), UserId = userId, PlanItemId = item.Id, SessionId = session.Id, CreatedAt = now,
+                Id = OrderedIds.Next(), UserId = userId, PlanItemId = item.Id, SessionId = session.Id, CreatedAt = now,
                 Action = Vocab<ProgressionAction>.Name(decision.Action), RuleIdsJson = StoredJson.Write(decision.RuleIds),
                 Explanation = decision.Explanation, PreviousJson = StoredJson.Write(previous), NextJson = StoredJson.Write(next),
             });
@@ -208,44 +236,47 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         if (highest >= CheckIns.CheckInService.VeryHighPain)
         {
             var (alert, _) = await alerts.RaiseAsync(userId, "E5", Severity.Info,
-                $"You rated your pain {highest} out of 10 in this session. Please stop exercising for today and rest. If it is still this high at your next check-in, see a physical therapist or doctor. (E5)", ct);
+                $"You rated your pain {highest} out of 10 in this session. Please stop exercising for today and rest. If it is still this high at your next check-in, see a physical therapist or doctor. (E5)", CancellationToken.None);
             raised.Add(AlertResponse.From(alert));
         }
 
         var response = new SessionResponse(session.Id, performedAt, decisions, raised);
         session.ResponseJson = StoredJson.Write(response);
         db.Sessions.Add(session);
-        // One SaveChanges: one transaction, one durable commit. A concurrent duplicate key fails
-        // here on the unique index and nothing of this request is written.
-        await db.SaveChangesAsync(ct);
         return new(Outcome.Created, response, session.ResponseJson, null);
     }
 
-    private async Task<ProgressionDecision> DecideAsync(PlanItemRecord item, ExerciseLogRecord newLog, PersonConstraints constraints,
-        List<CheckIn> checkIns, CancellationToken ct)
+    private ProgressionDecision Decide(PlanItemRecord item, ExerciseLogRecord newLog, List<ExerciseLogRecord> newestFirst,
+        PersonConstraints constraints, List<CheckIn> checkIns)
     {
         var state = new ItemState(PlanMapping.PrescriptionOf(item), item.Pinned);
-        // Only the newest few logs of this item are read (index on PlanItemId, PerformedAt, Id), so
-        // logging costs the same after thousands of sessions.
-        var logs = new List<ExerciseLog>(ProgressionEngine.SessionWindow) { ToLog(newLog) };
-        await foreach (var l in s_recentLogs(db, item.Id).WithCancellation(ct))
+        if (newestFirst.Count > 0 && newestFirst[0].PerformedAt > newLog.PerformedAt)
         {
-            if (logs.Count == 1 && l.PerformedAt > newLog.PerformedAt)
-            {
-                // A back-entered session counts in the history but does not move the dose: the
-                // decision belongs to the newest session.
-                return new ProgressionDecision(ProgressionAction.Hold, ["PM4"],
-                    "This session was entered for an earlier date. It counts in your history, and your dose stays the same.",
-                    state.Current, state.Current);
-            }
-
-            if (logs.Count < ProgressionEngine.SessionWindow)
-            {
-                logs.Add(ToLog(l));
-            }
+            // A back-entered session counts in the history but does not move the dose: the
+            // decision belongs to the newest session.
+            return new ProgressionDecision(ProgressionAction.Hold, ["PM4"],
+                "This session was entered for an earlier date. It counts in your history, and your dose stays the same.",
+                state.Current, state.Current);
         }
 
+        var logs = new List<ExerciseLog>(ProgressionEngine.SessionWindow) { ToLog(newLog) };
+        logs.AddRange(newestFirst.Take(ProgressionEngine.SessionWindow - 1).Select(ToLog));
         return ProgressionEngine.Decide(library, state, logs, checkIns, constraints.Allows);
+    }
+
+    /// <summary>
+    /// Adds a just-decided log to the item's newest-first window in the order the database reads it
+    /// (time, then id, newest first) and keeps only the window, so the next session in the batch reads
+    /// what it would read after a commit.
+    /// </summary>
+    private static void Remember(List<ExerciseLogRecord> newestFirst, ExerciseLogRecord log)
+    {
+        var at = newestFirst.FindIndex(l => l.PerformedAt < log.PerformedAt || (l.PerformedAt == log.PerformedAt && l.Id.CompareTo(log.Id) < 0));
+        newestFirst.Insert(at < 0 ? newestFirst.Count : at, log);
+        if (newestFirst.Count > ProgressionEngine.SessionWindow)
+        {
+            newestFirst.RemoveRange(ProgressionEngine.SessionWindow, newestFirst.Count - ProgressionEngine.SessionWindow);
+        }
     }
 
     private static ExerciseLog ToLog(ExerciseLogRecord l) => new(l.PerformedOn,

@@ -1,11 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace HipRehab.Web.Features.Sessions;
 
 /// <summary>
 /// Group commit for logged sessions. A durable commit waits for the disk (2–3 ms on the benchmark
 /// machine), so committing each session alone caps logging at a few hundred sessions a second. The
-/// writer queues sessions per lane; one writer per lane takes everything waiting, writes each session
-/// in turn inside one transaction (each with its own savepoint) and commits once; every caller is
-/// answered only after that commit, so an answered session is on disk.
+/// writer queues sessions per lane; one writer per lane takes everything waiting, decides each session
+/// in turn (<see cref="SessionService.WriteBatchAsync"/>) and saves them all with one SaveChanges — one
+/// transaction, one commit; every caller is answered only after that commit, so an answered session
+/// is on disk.
 /// <para>
 /// A person always maps to the same lane, so one person's sessions are written one after another, in
 /// arrival order, each seeing the ones before it. SQLite has a single writer, so it gets one lane;
@@ -96,48 +99,46 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
     }
 
     /// <summary>
-    /// Writes a batch in one transaction. If anything goes wrong for the batch as a whole (the commit
-    /// fails, or one session throws), nothing of it is kept and each session is written again alone,
-    /// so one bad session cannot take the others down with it.
+    /// Writes a batch with one commit. When the save fails because another node changed the same
+    /// items or stored the same key first, the batch is decided again from fresh data; if it still
+    /// fails, each session is written alone, so one bad session cannot take the others down with it.
+    /// Nothing of a failed attempt is kept.
     /// </summary>
     private async Task WriteAsync(List<Job> batch)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var results = await WriteTogetherAsync(batch);
-            for (var i = 0; i < batch.Count; i++)
+            try
             {
-                batch[i].Done.TrySetResult(results[i]);
+                await using var scope = scopes.CreateAsyncScope();
+                var results = await scope.ServiceProvider.GetRequiredService<SessionService>().WriteBatchAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(results[i]);
+                }
+
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+            catch (Exception ex) when (batch.Count > 1)
+            {
+                logger.LogWarning(ex, "A batch of {Count} sessions failed; writing them one at a time", batch.Count);
+                foreach (var job in batch)
+                {
+                    await WriteAsync([job]);
+                }
+
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A session could not be written");
+                batch[0].Done.TrySetException(ex);
+                return;
             }
         }
-        catch (Exception ex) when (batch.Count > 1)
-        {
-            logger.LogWarning(ex, "A batch of {Count} sessions failed; writing them one at a time", batch.Count);
-            foreach (var job in batch)
-            {
-                await WriteAsync([job]);
-            }
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "A session could not be written");
-            batch[0].Done.TrySetException(ex);
-        }
-    }
-
-    private async Task<SessionService.Result[]> WriteTogetherAsync(List<Job> batch)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
-        await using var tx = await sessions.Db.Database.BeginTransactionAsync();
-        var results = new SessionService.Result[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            results[i] = await sessions.WriteInBatchAsync(batch[i]);
-        }
-
-        await tx.CommitAsync();
-        return results;
     }
 
     private sealed class Lane
