@@ -65,7 +65,21 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
             .Select(p => new PlanHead(p.Id, p.Status, p.IntakeId)).FirstOrDefault());
 
     private static readonly Func<AppDb, string, Guid, IAsyncEnumerable<PlanItemRecord>> s_items = EF.CompileAsyncQuery<AppDb, string, Guid, PlanItemRecord>((db, userId, planId) =>
-        db.PlanItems.Where(i => i.UserId == userId && i.PlanId == planId));
+        db.PlanItems.AsNoTracking().Where(i => i.UserId == userId && i.PlanId == planId));
+
+    private sealed record StoredKey(string IdempotencyKey, string RequestHash, string ResponseJson);
+
+    private static readonly Func<AppDb, string, List<string>, IAsyncEnumerable<StoredKey>> s_keys = EF.CompileAsyncQuery<AppDb, string, List<string>, StoredKey>((db, userId, keys) =>
+        db.Sessions.AsNoTracking().Where(s => s.UserId == userId && keys.Contains(s.IdempotencyKey))
+            .Select(s => new StoredKey(s.IdempotencyKey, s.RequestHash, s.ResponseJson)));
+
+    /// <summary>What a batch writes: new rows, and each changed item with the revision it was read at.</summary>
+    private sealed class Pending
+    {
+        public List<SessionRecord> Sessions { get; } = [];
+        public List<DecisionRecord> Decisions { get; } = [];
+        public Dictionary<Guid, (PlanItemRecord Item, int ReadAt)> Items { get; } = [];
+    }
 
     private static readonly Func<AppDb, Guid, IAsyncEnumerable<ExerciseLogRecord>> s_recentLogs = EF.CompileAsyncQuery<AppDb, Guid, ExerciseLogRecord>((db, itemId) =>
         db.ExerciseLogs.AsNoTracking().Where(l => l.PlanItemId == itemId)
@@ -89,22 +103,58 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
     {
         var results = new Result[jobs.Count];
         var now = clock.GetUtcNow().UtcDateTime;
+        var pending = new Pending();
         foreach (var person in Enumerable.Range(0, jobs.Count).GroupBy(i => jobs[i].UserId, StringComparer.Ordinal))
         {
-            await DecidePersonAsync(person.Key, [.. person], jobs, results, now);
+            await DecidePersonAsync(person.Key, [.. person], jobs, results, now, pending);
+        }
+
+        if (pending.Sessions.Count == 0)
+        {
+            return results;
+        }
+
+        // One transaction: the rows through prepared statements (sessions before the rows that point
+        // to them), each changed item only if nobody changed it since it was read, then anything the
+        // alert service tracked. One commit.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await using (var rows = new RowWriter(db))
+        {
+            foreach (var session in pending.Sessions)
+            {
+                await rows.InsertAsync(session);
+            }
+
+            foreach (var log in pending.Sessions.SelectMany(s => s.Exercises))
+            {
+                await rows.InsertAsync(log);
+            }
+
+            foreach (var decision in pending.Decisions)
+            {
+                await rows.InsertAsync(decision);
+            }
+
+            foreach (var (item, readAt) in pending.Items.Values)
+            {
+                await rows.UpdateCheckedAsync(item, readAt);
+            }
         }
 
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return results;
     }
 
-    private async Task DecidePersonAsync(string userId, List<int> order, IReadOnlyList<SessionWriter.Job> jobs, Result[] results, DateTime now)
+    private async Task DecidePersonAsync(string userId, List<int> order, IReadOnlyList<SessionWriter.Job> jobs, Result[] results, DateTime now,
+        Pending pending)
     {
         var ct = CancellationToken.None;
-        var keys = order.Select(i => jobs[i].Key).Distinct().ToList();
-        var known = await db.Sessions.AsNoTracking()
-            .Where(s => s.UserId == userId && keys.Contains(s.IdempotencyKey))
-            .ToDictionaryAsync(s => s.IdempotencyKey, s => (s.RequestHash, s.ResponseJson), StringComparer.Ordinal, ct);
+        var known = new Dictionary<string, (string RequestHash, string ResponseJson)>(StringComparer.Ordinal);
+        await foreach (var k in s_keys(db, userId, [.. order.Select(i => jobs[i].Key).Distinct()]).WithCancellation(ct))
+        {
+            known[k.IdempotencyKey] = (k.RequestHash, k.ResponseJson);
+        }
 
         var plan = await s_plan(db, userId);
         var items = new Dictionary<Guid, PlanItemRecord>();
@@ -166,14 +216,14 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
                 checkInsFrom[from] = checkIns;
             }
 
-            var result = await DecideAsync(userId, plan.Id, job, items, history, constraints, checkIns, now);
+            var result = await DecideAsync(userId, plan.Id, job, items, history, constraints, checkIns, now, pending);
             known[job.Key] = (job.Hash, result.ResponseJson!);
             results[index] = result;
         }
     }
 
     private async Task<Result> DecideAsync(string userId, Guid planId, SessionWriter.Job job, Dictionary<Guid, PlanItemRecord> items,
-        Dictionary<Guid, List<ExerciseLogRecord>> history, PersonConstraints constraints, List<CheckIn> checkIns, DateTime now)
+        Dictionary<Guid, List<ExerciseLogRecord>> history, PersonConstraints constraints, List<CheckIn> checkIns, DateTime now, Pending pending)
     {
         var request = job.Request;
         var performedAt = request.PerformedAt!.Value.UtcDateTime;
@@ -221,8 +271,9 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
                 PlanMapping.SetDose(item, decision.Next.ExerciseId, decision.Next.Dose);
             }
 
+            pending.Items.TryAdd(item.Id, (item, item.Revision));
             item.Revision++;
-            db.Decisions.Add(new DecisionRecord
+            pending.Decisions.Add(new DecisionRecord
             {
                 Id = OrderedIds.Next(), UserId = userId, PlanItemId = item.Id, SessionId = session.Id, CreatedAt = now,
                 Action = Vocab<ProgressionAction>.Name(decision.Action), RuleIdsJson = StoredJson.Write(decision.RuleIds),
@@ -242,7 +293,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
 
         var response = new SessionResponse(session.Id, performedAt, decisions, raised);
         session.ResponseJson = StoredJson.Write(response);
-        db.Sessions.Add(session);
+        pending.Sessions.Add(session);
         return new(Outcome.Created, response, session.ResponseJson, null);
     }
 

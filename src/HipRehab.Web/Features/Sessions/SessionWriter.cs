@@ -94,6 +94,11 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
                 }
             }
 
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Writing a batch of {Count} sessions", batch.Count);
+            }
+
             await WriteAsync(batch);
         }
     }
@@ -119,7 +124,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
 
                 return;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && attempt < 3)
             {
             }
             catch (Exception ex) when (batch.Count > 1)

@@ -1,0 +1,125 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace HipRehab.Web.Data;
+
+/// <summary>
+/// Writes many new rows of a few entity types with one prepared command per statement, inside the
+/// caller's transaction. The session writer uses it for a batch of sessions: EF Core's SaveChanges
+/// builds and sorts a command for every row, which made it the largest cost of logging a session
+/// (bench/README.md). Table, column and parameter handling all come from the EF Core model and its
+/// type mappings, so every value is stored exactly as EF Core stores it, on either provider.
+/// </summary>
+public sealed class RowWriter(AppDb db) : IAsyncDisposable
+{
+    private readonly Dictionary<Type, Statement> _inserts = [];
+    private readonly Dictionary<Type, Statement> _updates = [];
+
+    /// <summary>Inserts one row with every mapped column of <paramref name="entity"/>.</summary>
+    public async Task InsertAsync<T>(T entity) where T : class
+    {
+        if (!_inserts.TryGetValue(typeof(T), out var insert))
+        {
+            insert = Prepare(typeof(T), update: false);
+            _inserts[typeof(T)] = insert;
+        }
+
+        await insert.ExecuteAsync(entity, expectedRevision: null);
+    }
+
+    /// <summary>
+    /// Updates every column of an existing row, only if its concurrency token still holds
+    /// <paramref name="expectedToken"/>; otherwise nothing is written and the batch fails as EF Core's
+    /// SaveChanges would, with <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    public async Task UpdateCheckedAsync<T>(T entity, object expectedToken) where T : class
+    {
+        if (!_updates.TryGetValue(typeof(T), out var update))
+        {
+            update = Prepare(typeof(T), update: true);
+            _updates[typeof(T)] = update;
+        }
+
+        if (await update.ExecuteAsync(entity, expectedToken) != 1)
+        {
+            throw new DbUpdateConcurrencyException($"A {typeof(T).Name} row was changed or removed by someone else.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var statement in _inserts.Values.Concat(_updates.Values))
+        {
+            await statement.Command.DisposeAsync();
+        }
+    }
+
+    private Statement Prepare(Type type, bool update)
+    {
+        var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var sql = ((Microsoft.EntityFrameworkCore.Infrastructure.IInfrastructure<IServiceProvider>)db).Instance.GetRequiredService<ISqlGenerationHelper>();
+        var columns = entityType.GetProperties()
+            .Where(p => p.PropertyInfo is not null && p.GetColumnName(table) is not null)
+            .Select(p => new Column(p.GetColumnName(table)!, p.PropertyInfo!, p.GetRelationalTypeMapping(), p.IsKey(), p.IsConcurrencyToken))
+            .ToList();
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        string text;
+        if (!update)
+        {
+            text = $"INSERT INTO {tableName} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
+                $"VALUES ({string.Join(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}")))})";
+        }
+        else
+        {
+            var keys = columns.Where(c => c.IsKey).ToList();
+            var token = columns.Single(c => c.IsToken);
+            var set = columns.Select((c, i) => (c, i)).Where(x => !x.c.IsKey)
+                .Select(x => $"{sql.DelimitIdentifier(x.c.Name)} = {sql.GenerateParameterNamePlaceholder($"p{x.i}")}");
+            var where = keys.Select(k => $"{sql.DelimitIdentifier(k.Name)} = {sql.GenerateParameterNamePlaceholder($"p{columns.IndexOf(k)}")}")
+                .Append($"{sql.DelimitIdentifier(token.Name)} = {sql.GenerateParameterNamePlaceholder("expected")}");
+            text = $"UPDATE {tableName} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
+            columns.Add(token with { Name = "expected" });
+        }
+
+        var connection = db.Database.GetDbConnection();
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("RowWriter writes inside the caller's transaction.");
+        var names = columns.Select((_, i) => sql.GenerateParameterName(update && i == columns.Count - 1 ? "expected" : $"p{i}")).ToList();
+        return new Statement(command, columns, names, update, db.Database.IsSqlite());
+    }
+
+    private sealed record Column(string Name, System.Reflection.PropertyInfo Property, RelationalTypeMapping Mapping, bool IsKey, bool IsToken);
+
+    private sealed class Statement(DbCommand command, List<Column> columns, List<string> names, bool update, bool prepare)
+    {
+        private bool _prepared;
+
+        public DbCommand Command => command;
+
+        public async Task<int> ExecuteAsync(object entity, object? expectedRevision)
+        {
+            command.Parameters.Clear();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var column = columns[i];
+                var isExpected = update && i == columns.Count - 1;
+                var value = isExpected ? expectedRevision : column.Property.GetValue(entity);
+                command.Parameters.Add(column.Mapping.CreateParameter(command, names[i], value, nullable: value is null));
+            }
+
+            if (prepare && !_prepared)
+            {
+                // SQLite keeps the compiled statement on the command, so each further row only binds values.
+                command.Prepare();
+                _prepared = true;
+            }
+
+            return await command.ExecuteNonQueryAsync();
+        }
+    }
+}
