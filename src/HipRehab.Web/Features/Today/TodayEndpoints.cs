@@ -12,30 +12,41 @@ public sealed record TodayResponse(DateOnly Date, IReadOnlyList<PlanItemResponse
     bool Paused, string? PausedReason, bool StrengthRestDay);
 
 /// <summary>
-/// Today is the app's hottest read: it runs two compiled, index-backed queries and no history, so its
-/// cost does not grow with the number of sessions a person has logged.
+/// Today is the app's hottest read: it runs two compiled, index-backed queries (the day's sessions, at most
+/// <see cref="MaxCompletedSessions"/>; the current plan with its items) and no history, so its cost does not
+/// grow with the number of sessions a person has logged.
 /// </summary>
 public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider clock)
 {
-    private sealed record PlanHead(Guid Id, string Status, string? PausedReason);
+    /// <summary>At most this many of a day's sessions are listed, the newest ones (in time order).</summary>
+    public const int MaxCompletedSessions = 50;
 
-    private static readonly Func<AppDb, string, Task<PlanHead?>> s_plan = EF.CompileAsyncQuery((AppDb db, string userId) =>
-        db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
-            .Select(p => new PlanHead(p.Id, p.Status, p.PausedReason)).FirstOrDefault());
+    /// <summary>One row per item of a plan that is not replaced, or one row with no item for a plan without items.</summary>
+    private sealed record PlanRow(Guid PlanId, string Status, string? PausedReason, PlanItemRecord? Item);
 
-    private static readonly Func<AppDb, Guid, IAsyncEnumerable<PlanItemRecord>> s_items = EF.CompileAsyncQuery<AppDb, Guid, PlanItemRecord>((db, planId) =>
-        db.PlanItems.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.Position));
+    // The current plan (the newest version not replaced; there is normally only one) and its items, in one
+    // plain left join ordered by version, then position: the rows of the first plan are the answer. A
+    // join on a LIMIT 1 subquery would say the same, but SQLite takes several times longer to prepare it.
+    private static readonly Func<AppDb, string, IAsyncEnumerable<PlanRow>> s_plan = EF.CompileAsyncQuery((AppDb db, string userId) =>
+        from p in db.Plans.AsNoTracking()
+        where p.UserId == userId && p.Status != "replaced"
+        join i in db.PlanItems.AsNoTracking() on p.Id equals i.PlanId into items
+        from i in items.DefaultIfEmpty()
+        orderby p.Version descending, i!.Position
+        select new PlanRow(p.Id, p.Status, p.PausedReason, i));
 
+    // The newest sessions of the day, newest first (read back in time order); bounded so that a day with
+    // thousands of logged sessions does not list them all.
     private static readonly Func<AppDb, string, DateTime, DateTime, IAsyncEnumerable<Guid>> s_done = EF.CompileAsyncQuery<AppDb, string, DateTime, DateTime, Guid>(
         (db, userId, start, end) =>
             db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end)
-                .OrderBy(s => s.PerformedAt).Select(s => s.Id));
+                .OrderByDescending(s => s.PerformedAt).Select(s => s.Id).Take(MaxCompletedSessions));
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<TodayResponse> ForAsync(string userId, DateOnly date, CancellationToken ct)
     {
-        // One connection for the three reads instead of one per query.
+        // One connection for both reads instead of one per query.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -56,27 +67,42 @@ public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider
             done.Add(id);
         }
 
-        var plan = await s_plan(db, userId);
-        if (plan is null)
-        {
-            return new TodayResponse(date, [], done, false, null, false);
-        }
-
-        if (plan.Status == "paused")
-        {
-            return new TodayResponse(date, [], done, true, plan.PausedReason, false);
-        }
+        done.Reverse();
 
         var due = new List<PlanItemResponse>();
+        var paused = false;
+        string? pausedReason = null;
         var anyStrength = false;
-        await foreach (var item in s_items(db, plan.Id).WithCancellation(ct))
+        Guid? planId = null;
+        await foreach (var row in s_plan(db, userId).WithCancellation(ct))
         {
-            var response = PlanMapping.ToResponse(item, library, []);
+            if (planId is null)
+            {
+                planId = row.PlanId;
+                paused = row.Status == "paused";
+                pausedReason = paused ? row.PausedReason : null;
+            }
+            else if (row.PlanId != planId)
+            {
+                break; // an older plan that was not marked replaced: not today's
+            }
+
+            if (paused || row.Item is null)
+            {
+                continue;
+            }
+
+            var response = PlanMapping.ToResponse(row.Item, library, []);
             anyStrength |= response.Category == Core.Category.Strengthening;
             if (response.Days.Contains(date.DayOfWeek))
             {
                 due.Add(response);
             }
+        }
+
+        if (planId is null || paused)
+        {
+            return new TodayResponse(date, [], done, paused, pausedReason, false);
         }
 
         var strengthToday = due.Any(i => i.Category == Core.Category.Strengthening);
