@@ -56,7 +56,22 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
         }
     }
 
+    /// <summary>The SQL and columns of each statement, worked out once per model (provider) and entity type.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel Model, Type Type, bool Update), Shape> s_shapes = new();
+
+    private sealed record Shape(string Text, List<Column> Columns, List<string> Names);
+
     private Statement Prepare(Type type, bool update)
+    {
+        var shape = s_shapes.GetOrAdd((db.Model, type, update), key => ShapeOf(key.Type, key.Update));
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = shape.Text;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("RowWriter writes inside the caller's transaction.");
+        return new Statement(command, shape.Columns, shape.Names, update, db.Database.IsSqlite());
+    }
+
+    private Shape ShapeOf(Type type, bool update)
     {
         var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
@@ -84,13 +99,8 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
             columns.Add(token with { Name = "expected" });
         }
 
-        var connection = db.Database.GetDbConnection();
-        var command = connection.CreateCommand();
-        command.CommandText = text;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("RowWriter writes inside the caller's transaction.");
         var names = columns.Select((_, i) => sql.GenerateParameterName(update && i == columns.Count - 1 ? "expected" : $"p{i}")).ToList();
-        return new Statement(command, columns, names, update, db.Database.IsSqlite());
+        return new Shape(text, columns, names);
     }
 
     private sealed record Column(string Name, System.Reflection.PropertyInfo Property, RelationalTypeMapping Mapping, bool IsKey, bool IsToken);

@@ -1,0 +1,124 @@
+using HipRehab.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipRehab.Web.Tests;
+
+/// <summary>
+/// The session writer stores rows through <see cref="RowWriter"/> rather than SaveChanges. Rows it
+/// writes must read back through EF Core exactly as if EF Core had written them (on the provider the
+/// suite runs on), and a stale revision must write nothing.
+/// </summary>
+public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task Rows_ReadBackThroughEfCore_ValueForValue_IncludingNullsDatesAndIds()
+    {
+        var (person, plan) = await app.SignUpWithPlanAsync();
+        var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
+        var session = await app.WithDbAsync(async db =>
+        {
+            var userId = await db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync();
+            var planId = await db.PlanItems.Where(i => i.Id == itemId).Select(i => i.PlanId).SingleAsync();
+            var written = new SessionRecord
+            {
+                Id = Guid.CreateVersion7(), UserId = userId, PlanId = planId,
+                // Microseconds: the finest time both providers keep (PostgreSQL stores microseconds).
+                PerformedAt = new DateTime(2026, 11, 25, 7, 45, 12, 345, DateTimeKind.Utc).AddTicks(6780),
+                PainBefore = null, PainAfter = 3, CreatedAt = new DateTime(2026, 11, 26, 8, 30, 0, DateTimeKind.Utc),
+                IdempotencyKey = "row-writer-ключ-1", RequestHash = new string('a', 64), ResponseJson = "{\"note\":\"naïve \\\"quotes\\\"\"}",
+            };
+            written.Exercises.Add(new ExerciseLogRecord
+            {
+                Id = Guid.CreateVersion7(), SessionId = written.Id, UserId = userId, PlanItemId = itemId,
+                PerformedOn = new DateOnly(2026, 11, 25), PerformedAt = written.PerformedAt, PrescribedExerciseId = "glute-bridge-2",
+                PrescribedDoseJson = "{}", CompletedSets = 2, CompletedReps = null, CompletedHoldSeconds = 30, PainDuring = 1, Effort = 4,
+                Note = null,
+            });
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await using (var rows = new RowWriter(db))
+            {
+                await rows.InsertAsync(written);
+                await rows.InsertAsync(written.Exercises[0]);
+            }
+
+            await tx.CommitAsync();
+            return written;
+        });
+
+        var (readSession, readLog, byDate) = await app.WithDbAsync(async db =>
+        {
+            var s = await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == session.Id);
+            var l = await db.ExerciseLogs.AsNoTracking().SingleAsync(x => x.SessionId == session.Id);
+            // Queries that compare stored values (dates, ids) find the rows too.
+            var found = await db.ExerciseLogs.AsNoTracking().CountAsync(x => x.PlanItemId == itemId && x.PerformedOn == new DateOnly(2026, 11, 25)
+                && x.PerformedAt >= new DateTime(2026, 11, 25, 7, 45, 12, DateTimeKind.Utc) && x.PerformedAt < new DateTime(2026, 11, 25, 7, 45, 13, DateTimeKind.Utc));
+            return (s, l, found);
+        });
+
+        Assert.Equal(session.UserId, readSession.UserId);
+        Assert.Equal(session.PlanId, readSession.PlanId);
+        Assert.Equal(session.PerformedAt, readSession.PerformedAt);
+        Assert.Equal(DateTimeKind.Utc, readSession.PerformedAt.Kind);
+        Assert.Null(readSession.PainBefore);
+        Assert.Equal(3, readSession.PainAfter);
+        Assert.Equal(session.IdempotencyKey, readSession.IdempotencyKey);
+        Assert.Equal(session.ResponseJson, readSession.ResponseJson);
+        var log = session.Exercises[0];
+        Assert.Equal((log.Id, log.PlanItemId, log.PerformedOn, log.CompletedSets, log.CompletedReps, log.CompletedHoldSeconds, log.Note),
+            (readLog.Id, readLog.PlanItemId, readLog.PerformedOn, readLog.CompletedSets, readLog.CompletedReps, readLog.CompletedHoldSeconds, readLog.Note));
+        Assert.Equal(1, byDate);
+    }
+
+    [Fact]
+    public async Task UpdateChecked_WithAStaleRevision_Throws_AndTheTransactionWritesNothing()
+    {
+        var (_, plan) = await app.SignUpWithPlanAsync();
+        var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
+        var before = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
+
+        await app.WithDbAsync(async db =>
+        {
+            var item = await db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await using var rows = new RowWriter(db);
+            item.Sets += 1;
+            item.Revision += 1;
+            // Fresh revision: applied inside the transaction.
+            await rows.UpdateCheckedAsync(item, item.Revision - 1);
+            item.Sets += 1;
+            // Someone else's revision: refused, and the transaction is never committed.
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => rows.UpdateCheckedAsync(item, item.Revision + 5));
+            return 0;
+        });
+
+        var after = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
+        Assert.Equal((before.Sets, before.Revision), (after.Sets, after.Revision));
+    }
+
+    [Fact]
+    public async Task UpdateChecked_WithTheCurrentRevision_WritesEveryColumn()
+    {
+        var (_, plan) = await app.SignUpWithPlanAsync();
+        var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
+        await app.WithDbAsync(async db =>
+        {
+            var item = await db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await using (var rows = new RowWriter(db))
+            {
+                var readAt = item.Revision;
+                item.Sets = 3;
+                item.Band = "red";
+                item.Pinned = true;
+                item.Revision++;
+                await rows.UpdateCheckedAsync(item, readAt);
+            }
+
+            await tx.CommitAsync();
+            return 0;
+        });
+
+        var after = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
+        Assert.Equal((3, "red", true, 1), (after.Sets, after.Band, after.Pinned, after.Revision));
+    }
+}
