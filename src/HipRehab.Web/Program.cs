@@ -63,8 +63,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/health");
-app.MapOpenApi();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
 app.MapExercises();
 app.MapRules();
 app.MapPlanPreview();

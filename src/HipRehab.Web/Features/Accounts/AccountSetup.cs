@@ -93,9 +93,21 @@ public static class AccountSetup
                     title: "Some answers need another look")
                 : result;
         });
-        group.MapIdentityApi<AppUser>();
+        group.MapIdentityApi<AppUser>().Finally(endpoint =>
+        {
+            // Identity's own sign-in endpoints carry no authorization marking; say so explicitly,
+            // so that every endpoint of the app is either authorized or reviewed as anonymous.
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && s_anonymousIdentityRoutes.Any(r => route.EndsWith(r, StringComparison.Ordinal)))
+            {
+                endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            }
+        });
         return app;
     }
+
+    /// <summary>The Identity endpoints that work without a sign-in: signing up, in, refreshing, and e-mail and password recovery.</summary>
+    private static readonly string[] s_anonymousIdentityRoutes =
+        ["/register", "/login", "/refresh", "/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword"];
 
     private static string FieldOf(string identityCode) => identityCode switch
     {

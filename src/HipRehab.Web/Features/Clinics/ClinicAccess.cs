@@ -125,7 +125,7 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
     private void Track(StaffMember staff, string action, string? patientId, string outcome) =>
         db.AuditEntries.Add(new AuditEntryRecord
         {
-            Id = Guid.CreateVersion7(), ClinicId = staff.ClinicId, ActorId = staff.UserId, Action = action, PatientId = patientId,
+            Id = OrderedIds.Next(), ClinicId = staff.ClinicId, ActorId = staff.UserId, Action = action, PatientId = patientId,
             At = clock.GetUtcNow().UtcDateTime, Outcome = outcome,
         });
 

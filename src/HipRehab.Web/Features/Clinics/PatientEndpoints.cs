@@ -155,7 +155,7 @@ public static class PatientEndpoints
 
         var note = new ClinicalNoteRecord
         {
-            Id = Guid.CreateVersion7(), ClinicId = staff!.ClinicId, PatientId = patientId, AuthorId = staff.UserId, Text = text!,
+            Id = OrderedIds.Next(), ClinicId = staff!.ClinicId, PatientId = patientId, AuthorId = staff.UserId, Text = text!,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ClinicalNotes.Add(note);
