@@ -372,4 +372,18 @@ public sealed class ClinicApiTests(TestApp app) : IClassFixture<TestApp>
         await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(refused.Headers.Contains("Retry-After"));
     }
+
+    [Fact]
+    public async Task RefreshedToken_DoesNotCarryTheSecondFactor_SoStaffSignInAgain()
+    {
+        // Identity's refresh rebuilds the sign-in from the account and drops how it was made (amr):
+        // the safe side. A refreshed token still works for the person's own data.
+        var staff = await app.NewClinicAsync();
+        var fresh = await (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = staff.Person.RefreshToken })).ExpectAsync(HttpStatusCode.OK);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fresh.GetProperty("accessToken").GetString());
+        var problem = await (await client.GetAsync(staff.Url("/patients"))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(TwoFactorType, problem.GetProperty("type").GetString());
+        await (await client.GetAsync("/api/v1/me/clinic-links")).ExpectAsync(HttpStatusCode.OK);
+    }
 }
