@@ -4,6 +4,7 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.CheckIns;
+using HipRehab.Web.Features.Clinics;
 using HipRehab.Web.Features.Exercises;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
@@ -26,6 +27,8 @@ builder.Services.AddSingleton<SessionWriter>();
 builder.Services.AddScoped<CheckInService>();
 builder.Services.AddScoped<AlertService>();
 builder.Services.AddScoped<TodayService>();
+builder.Services.AddScoped<ClinicAccess>();
+builder.Services.AddScoped<ClinicPatients>();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -60,8 +63,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/health");
-app.MapOpenApi();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
 app.MapExercises();
 app.MapRules();
 app.MapPlanPreview();
@@ -72,6 +75,9 @@ app.MapToday();
 app.MapSessions();
 app.MapCheckIns();
 app.MapAlerts();
+app.MapClinics();
+app.MapClinicPatients();
+app.MapClinicLinks();
 app.MapBareRoutes(app.Configuration);
 app.MapRazorPages();
 

@@ -91,3 +91,36 @@ public class NeedRankingTests
         Assert.Equal("old", ranked[0].PatientId);
     }
 }
+
+public class PainTrendTests
+{
+    private static readonly DateOnly s_today = new(2026, 11, 26);
+
+    private static PainRecord R(int daysAgo, int pain) => new(s_today.AddDays(-daysAgo), pain);
+
+    [Fact]
+    public void IsWorsening_WhenTheLastWeekAveragesTwoAboveTheFirst()
+    {
+        Assert.True(PainTrend.IsWorsening([R(30, 3), R(28, 3), R(5, 5), R(1, 5)], s_today));
+    }
+
+    [Fact]
+    public void IsWorsening_NotWhenTheRiseIsUnderTwoPoints()
+    {
+        Assert.False(PainTrend.IsWorsening([R(30, 3), R(28, 4), R(5, 5), R(1, 5)], s_today));
+    }
+
+    [Fact]
+    public void IsWorsening_NotWhileTheWindowsOverlap()
+    {
+        // A new person's first week is their baseline: one bad day in it is not a trend.
+        Assert.False(PainTrend.IsWorsening([R(10, 1), R(1, 9)], s_today));
+    }
+
+    [Fact]
+    public void IsWorsening_NotWithoutARecentRating()
+    {
+        Assert.False(PainTrend.IsWorsening([R(40, 2), R(20, 8)], s_today));
+        Assert.False(PainTrend.IsWorsening([], s_today));
+    }
+}

@@ -21,6 +21,37 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
     public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+    public DbSet<ClinicRecord> Clinics => Set<ClinicRecord>();
+    public DbSet<ClinicStaffRecord> ClinicStaff => Set<ClinicStaffRecord>();
+    public DbSet<StaffInvitationRecord> StaffInvitations => Set<StaffInvitationRecord>();
+    public DbSet<PatientInvitationRecord> PatientInvitations => Set<PatientInvitationRecord>();
+    public DbSet<ClinicLinkRecord> ClinicLinks => Set<ClinicLinkRecord>();
+    public DbSet<ClinicalNoteRecord> ClinicalNotes => Set<ClinicalNoteRecord>();
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: a change or deletion of an entry is a programmer error, never saved.</summary>
+    private void GuardAuditLog()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntryRecord>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"Audit entry {entry.Entity.Id} cannot be changed or deleted: the audit log is append-only.");
+            }
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,7 +121,52 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
             e.Property(x => x.Status).HasMaxLength(16);
         });
 
+        builder.Entity<ClinicRecord>(e => e.Property(x => x.Name).HasMaxLength(200));
+        builder.Entity<ClinicStaffRecord>(e =>
+        {
+            e.HasIndex(x => new { x.ClinicId, x.UserId }).IsUnique();
+            e.HasIndex(x => x.UserId);
+            e.Property(x => x.Role).HasMaxLength(16);
+            e.HasOne<ClinicRecord>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<StaffInvitationRecord>(e =>
+        {
+            e.HasIndex(x => x.CodeHash).IsUnique();
+            e.Property(x => x.CodeHash).HasMaxLength(64);
+            e.Property(x => x.NormalizedEmail).HasMaxLength(256);
+            e.Property(x => x.Role).HasMaxLength(16);
+            e.HasOne<ClinicRecord>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PatientInvitationRecord>(e =>
+        {
+            e.HasIndex(x => x.CodeHash).IsUnique();
+            e.Property(x => x.CodeHash).HasMaxLength(64);
+            e.HasOne<ClinicRecord>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ClinicLinkRecord>(e =>
+        {
+            // Both directions are hot: a clinic's patients, and a person's clinics.
+            e.HasIndex(x => new { x.ClinicId, x.UserId, x.EndedAt });
+            e.HasIndex(x => new { x.UserId, x.EndedAt });
+            e.HasOne<ClinicRecord>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ClinicalNoteRecord>(e =>
+        {
+            e.HasIndex(x => new { x.ClinicId, x.PatientId, x.CreatedAt });
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.HasOne<ClinicRecord>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AuditEntryRecord>(e =>
+        {
+            e.HasIndex(x => new { x.ClinicId, x.At, x.Id });
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.Outcome).HasMaxLength(64);
+        });
+
         // Every person-owned row is deleted with its owner.
+        builder.Entity<ClinicLinkRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<ClinicalNoteRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<IntakeRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<PlanRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<SessionRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

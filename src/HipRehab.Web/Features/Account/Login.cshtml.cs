@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -12,6 +13,7 @@ namespace HipRehab.Web.Features.Account;
 /// Log in with the cookie session. Repeated failures lock the account for a while (Identity
 /// lockout) and the page is rate-limited per client address, like the API's login.
 /// </summary>
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
 [EnableRateLimiting(AccountSetup.SignInLimit)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, IOptions<IdentityOptions> identity) : PageModel
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace HipRehab.Web.Features.Account;
 
 /// <summary>Create an account with an email and a long password (no composition rules; common passwords refused).</summary>
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
 [EnableRateLimiting(AccountSetup.SignInLimit)]
 public sealed class RegisterModel(UserManager<AppUser> users) : PageModel
 {

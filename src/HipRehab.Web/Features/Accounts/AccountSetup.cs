@@ -11,6 +11,12 @@ public static class AccountSetup
     /// <summary>The policy for every API call under <c>/api/v1/me</c>: a bearer token, never a cookie (no CSRF surface).</summary>
     public const string PersonApi = "person-api";
 
+    /// <summary>
+    /// The policy for every call under <c>/api/v1/clinics</c>: a bearer token like <see cref="PersonApi"/>. Membership of
+    /// the clinic, the second factor and the person's link are checked per request (Features/Clinics/ClinicAccess).
+    /// </summary>
+    public const string StaffApi = "staff-api";
+
     /// <summary>The rate-limit policy for sign-in, registration and token refresh.</summary>
     public const string SignInLimit = "sign-in";
 
@@ -47,7 +53,8 @@ public static class AccountSetup
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(PersonApi, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+            .AddPolicy(PersonApi, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(StaffApi, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
 
         var permits = configuration.GetValue("RateLimiting:SignInPermitsPerMinute", 10);
         services.AddRateLimiter(o =>
@@ -86,9 +93,21 @@ public static class AccountSetup
                     title: "Some answers need another look")
                 : result;
         });
-        group.MapIdentityApi<AppUser>();
+        group.MapIdentityApi<AppUser>().Finally(endpoint =>
+        {
+            // Identity's own sign-in endpoints carry no authorization marking; say so explicitly,
+            // so that every endpoint of the app is either authorized or reviewed as anonymous.
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && s_anonymousIdentityRoutes.Any(r => route.EndsWith(r, StringComparison.Ordinal)))
+            {
+                endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            }
+        });
         return app;
     }
+
+    /// <summary>The Identity endpoints that work without a sign-in: signing up, in, refreshing, and e-mail and password recovery.</summary>
+    private static readonly string[] s_anonymousIdentityRoutes =
+        ["/register", "/login", "/refresh", "/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword"];
 
     private static string FieldOf(string identityCode) => identityCode switch
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using HipRehab.Core.Library;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipRehab.Web.Features.Library;
 
 /// <summary>One exercise variant: how to do it, how much, when to stop, and the rules behind it.</summary>
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
 public sealed class DetailModel(ExerciseLibrary library) : PageModel
 {
     public string RequestedId { get; private set; } = "";

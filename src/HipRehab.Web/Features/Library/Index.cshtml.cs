@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using HipRehab.Core;
 using HipRehab.Core.Library;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipRehab.Web.Features.Library;
 
 /// <summary>Browse the exercise library by category and goal with a plain GET form.</summary>
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
 public sealed class IndexModel(ExerciseLibrary library) : PageModel
 {
     /// <summary>The chosen category's public name, or empty for all.</summary>

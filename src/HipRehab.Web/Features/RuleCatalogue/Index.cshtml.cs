@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CoreRule = HipRehab.Core.Rules.Rule;
 using Catalogue = HipRehab.Core.Rules.RuleCatalogue;
@@ -8,6 +9,7 @@ namespace HipRehab.Web.Features.RulePages;
 public sealed record RuleSection(string Id, string Title, string Intro, IReadOnlyList<CoreRule> Rules);
 
 /// <summary>The whole rule catalogue, grouped by section, each rule with its sources and confidence.</summary>
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
 public sealed class IndexModel : PageModel
 {
     // Prefixes follow clinical-rules.md; a rule with a prefix not listed here still shows, under "Other rules".

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using HipRehab.Core;
 using HipRehab.Core.Assessment;
 using HipRehab.Core.Library;
@@ -22,6 +23,7 @@ public sealed record FieldError(string Key, string Anchor, string Question, stri
 /// The intake as a plain form. GET shows it; POST checks the answers with the engine's own
 /// validator and shows what a plan would look like. Nothing is stored.
 /// </summary>
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
 public sealed partial class IndexModel(ExerciseLibrary library, TimeProvider clock) : PageModel
 {
     private const string Yes = "yes";

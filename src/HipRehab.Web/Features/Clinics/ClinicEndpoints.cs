@@ -1,0 +1,270 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text;
+using HipRehab.Web.Data;
+using HipRehab.Web.Features.Accounts;
+using HipRehab.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipRehab.Web.Features.Clinics;
+
+/// <summary>Clinics, their staff and invitations, and the audit log (api.md "Clinics").</summary>
+public static class ClinicEndpoints
+{
+    public static readonly TimeSpan StaffInvitationLifetime = TimeSpan.FromDays(7);
+    public static readonly TimeSpan PatientInvitationLifetime = TimeSpan.FromDays(14);
+    public const int MaxNameLength = 200;
+
+    public static IEndpointRouteBuilder MapClinics(this IEndpointRouteBuilder app)
+    {
+        var clinics = app.MapGroup("/api/v1/clinics").WithTags("Clinics").RequireAuthorization(AccountSetup.StaffApi);
+
+        clinics.MapPost("/", CreateAsync)
+            .Accepts<CreateClinicRequest>("application/json")
+            .Produces<ClinicResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .WithSummary("Create a clinic. You become its admin and a clinician there.");
+
+        clinics.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>
+            {
+                var userId = http.User.UserId();
+                var mine = await db.ClinicStaff.AsNoTracking().Where(s => s.UserId == userId)
+                    .Join(db.Clinics, s => s.ClinicId, c => c.Id, (s, c) => new ClinicResponse(c.Id, c.Name, s.Role))
+                    .ToListAsync(ct);
+                return TypedResults.Ok(mine.OrderBy(c => c.Name, StringComparer.Ordinal).ToList());
+            })
+            .WithSummary("The clinics you work at, with your role.");
+
+        var clinic = clinics.MapGroup("/{clinicId:guid}");
+
+        clinic.MapPost("/staff-invitations", InviteStaffAsync)
+            .Accepts<StaffInvitationRequest>("application/json")
+            .Produces<StaffInvitationResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Invite someone to the clinic's staff (admins only). The code works once, for that e-mail address, for 7 days.");
+
+        clinic.MapPost("/patient-invitations", InvitePatientAsync)
+            .Produces<PatientInvitationResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A code to give a person, so they can share their records with the clinic. It works once, for 14 days.");
+
+        clinic.MapGet("/audit", AuditAsync)
+            .Produces<List<AuditEntryResponse>>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Who opened whose records, and when (admins only, newest first). ?format=csv exports it; ?limit= 1–10000 (default 500).");
+
+        app.MapPost("/api/v1/staff-invitations/{code}/accept", AcceptAsync)
+            .WithTags("Clinics")
+            .RequireAuthorization(AccountSetup.StaffApi)
+            .Produces<AcceptedInvitationResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Join a clinic's staff with an invitation code sent to your e-mail address.");
+
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, AppDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateClinicRequest>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var name = body!.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            return Problems.Invalid("name", $"Give the clinic a name of 1 to {MaxNameLength} characters.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = request.HttpContext.User.UserId();
+        var created = new ClinicRecord { Id = Guid.CreateVersion7(), Name = name, CreatedAt = now, CreatedBy = userId };
+        db.Clinics.Add(created);
+        db.ClinicStaff.Add(new ClinicStaffRecord { Id = Guid.CreateVersion7(), ClinicId = created.Id, UserId = userId, Role = StaffRole.Admin, JoinedAt = now });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/clinics/{created.Id}", new ClinicResponse(created.Id, created.Name, StaffRole.Admin));
+    }
+
+    private static async Task<IResult> InviteStaffAsync(Guid clinicId, HttpRequest request, ClinicAccess access, AppDb db,
+        ILookupNormalizer normalizer, TimeProvider clock, CancellationToken ct)
+    {
+        var (staff, notStaff) = await access.StaffAsync(request.HttpContext.User, clinicId, ct);
+        if (notStaff is not null)
+        {
+            return notStaff;
+        }
+
+        if (!staff!.IsAdmin)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, type: Problems.TypeBase + "admin-only",
+                title: "Only a clinic admin can do this", detail: "Please ask an admin of your clinic to invite new staff.");
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<StaffInvitationRequest>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var email = body!.Email?.Trim();
+        if (string.IsNullOrEmpty(email) || email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
+        {
+            errors["email"] = ["Give the e-mail address the new staff member signs in with."];
+        }
+
+        if (!StaffRole.IsKnown(body.Role))
+        {
+            errors["role"] = [$"Choose '{StaffRole.Clinician}' or '{StaffRole.Admin}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var code = InvitationCodes.New();
+        var invitation = new StaffInvitationRecord
+        {
+            Id = Guid.CreateVersion7(), ClinicId = staff.ClinicId, CodeHash = InvitationCodes.Hash(code),
+            NormalizedEmail = normalizer.NormalizeEmail(email!), Role = body.Role!, CreatedBy = staff.UserId, CreatedAt = now,
+            ExpiresAt = now + StaffInvitationLifetime,
+        };
+        db.StaffInvitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/staff-invitations/{code}/accept", new StaffInvitationResponse(code, email!, invitation.Role, invitation.ExpiresAt));
+    }
+
+    private static async Task<IResult> AcceptAsync(string code, HttpContext http, AppDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = http.User.UserId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = InvitationCodes.Hash(code);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(ct);
+        var invitation = await db.StaffInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
+        // One answer for every way a code can fail, so a guess learns nothing.
+        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now || email is null || invitation.NormalizedEmail != email)
+        {
+            return Problems.NotFound("That invitation");
+        }
+
+        invitation.UsedAt = now;
+        invitation.UsedBy = userId;
+        var existing = await db.ClinicStaff.FirstOrDefaultAsync(s => s.ClinicId == invitation.ClinicId && s.UserId == userId, ct);
+        if (existing is null)
+        {
+            existing = new ClinicStaffRecord { Id = Guid.CreateVersion7(), ClinicId = invitation.ClinicId, UserId = userId, Role = invitation.Role, JoinedAt = now };
+            db.ClinicStaff.Add(existing);
+        }
+        else if (invitation.Role == StaffRole.Admin)
+        {
+            existing.Role = StaffRole.Admin;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var name = await db.Clinics.Where(c => c.Id == invitation.ClinicId).Select(c => c.Name).SingleAsync(ct);
+        return TypedResults.Ok(new AcceptedInvitationResponse(invitation.ClinicId, name, existing.Role));
+    }
+
+    private static async Task<IResult> InvitePatientAsync(Guid clinicId, HttpContext http, ClinicAccess access, AppDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
+        if (notStaff is not null)
+        {
+            return notStaff;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var code = InvitationCodes.New();
+        var invitation = new PatientInvitationRecord
+        {
+            Id = Guid.CreateVersion7(), ClinicId = staff!.ClinicId, CodeHash = InvitationCodes.Hash(code), CreatedBy = staff.UserId,
+            CreatedAt = now, ExpiresAt = now + PatientInvitationLifetime,
+        };
+        db.PatientInvitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created("/api/v1/me/clinic-links", new PatientInvitationResponse(code, invitation.ExpiresAt));
+    }
+
+    private static async Task<IResult> AuditAsync(Guid clinicId, string? format, int? limit, HttpContext http, ClinicAccess access, AppDb db, CancellationToken ct)
+    {
+        var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
+        if (notStaff is not null)
+        {
+            return notStaff;
+        }
+
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (format is not null && !csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Invalid("format", "Use 'json' or 'csv'.");
+        }
+
+        if (limit is < 1 or > 10_000)
+        {
+            return Problems.Invalid("limit", "Must be from 1 to 10000.");
+        }
+
+        var action = csv ? "export-audit" : "view-audit";
+        if (await access.RequireAdminAsync(staff!, action, ct) is { } notAdmin)
+        {
+            return notAdmin;
+        }
+
+        // The log names people, so reading it needs the second factor like any patient record.
+        if (await access.OpenPatientDataAsync(http.User, staff!, action, null, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        // The read is recorded before it is answered: the entry of this very read is in the answer.
+        await db.SaveChangesAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ClinicId == staff!.ClinicId)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(limit ?? 500)
+            .Select(a => new AuditEntryResponse(a.Id, a.At, a.ActorId, db.Users.Where(u => u.Id == a.ActorId).Select(u => u.Email).FirstOrDefault(),
+                a.Action, a.PatientId, a.Outcome))
+            .ToListAsync(ct);
+        return csv ? new CsvResult($"audit-{clinicId}.csv", ToCsv(entries)) : TypedResults.Ok(entries);
+    }
+
+    private static string ToCsv(IEnumerable<AuditEntryResponse> entries)
+    {
+        var text = new StringBuilder("at,actorId,actorEmail,action,patientId,outcome\r\n");
+        foreach (var e in entries)
+        {
+            text.AppendJoin(',', Cell(e.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)), Cell(e.ActorId), Cell(e.ActorEmail),
+                Cell(e.Action), Cell(e.PatientId), Cell(e.Outcome)).Append("\r\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>RFC 4180 quoting, and a leading quote mark for anything a spreadsheet would run as a formula.</summary>
+    private static string Cell(string? value)
+    {
+        value ??= "";
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    private sealed class CsvResult(string fileName, string text) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "text/csv; charset=utf-8";
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            return httpContext.Response.WriteAsync(text);
+        }
+    }
+}
