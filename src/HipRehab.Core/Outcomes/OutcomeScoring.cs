@@ -250,7 +250,7 @@ public static class OutcomeScoring
         a.Activities.Select(x => x.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
             .SetEquals(b.Activities.Select(x => x.Name));
 
-    private static string ChangeText(OutcomeChange? change, string unit)
+    internal static string ChangeText(OutcomeChange? change, string unit)
     {
         if (change is null)
         {
