@@ -89,6 +89,7 @@ public static class RuleCatalogue
         new("PL1", "Start with the easiest suitable version", "Each exercise starts at the easiest version that is safe for you, at the starting dose, and steps up from there as pain allows. A plan never starts above the version the source article describes; if every version up to it is unsafe for you, the exercise is left out.", Confidence.U, [Article, "D7"]),
         new("PL2", "A balanced plan", "A plan holds 6 to 10 exercises, mixing strengthening and stretching, and puts first the ones that serve the goals you picked.", Confidence.U, [Article, "D3", "D6"]),
         new("PL4", "Check with a clinician first", "Before you start any exercise program, check with a physical therapist or doctor that it suits you.", Confidence.S, [Article]),
+        new("OS1", "When outcomes are measured", "The activities score (PSFS), the percentage of normal (SANE) and the chair stand are measured at the start, after 6 weeks, after 12 weeks, then every 12 weeks; the overall-change question (PGIC) from 6 weeks on, since at the start there is no change to rate. A result from up to 7 days before a due date counts for it. The Timed Up and Go and the 40 m walk are offered at the same times, only when a helper or clinician is present. Pain is rated with every session and morning check-in.", Confidence.U, ["clinical-rules §5 schedule [U]"]),
         new("PL3", "Set by your therapist", "A dose your therapist has pinned is not changed by automatic progression.", Confidence.U, ["Engineering default"]),
     ];
 
