@@ -1,3 +1,5 @@
+using HipRehab.Core.Escalation;
+
 namespace HipRehab.Core.Supervision;
 
 /// <summary>One usual-pain rating on its own date (a back-entered record counts on its date).</summary>
@@ -10,35 +12,20 @@ public sealed record PainRecord(DateOnly Date, int Pain);
 /// 2 points (the minimal clinically important difference) above the baseline, the average of the
 /// first 7 days of records. It needs both windows to hold a rating and not to overlap, so a new
 /// person is never flagged on their first bad day. E2's "stays there for 7 days" is left to the
-/// alert itself; the dashboard only sorts, it does not escalate.
+/// alert itself (<see cref="EscalationEngine"/>); the dashboard only sorts, it does not escalate.
+/// The averages are the escalation engine's own (<see cref="Escalation.PainTrend"/>), so the two
+/// never disagree about a person's numbers.
 /// </summary>
 public static class PainTrend
 {
-    /// <summary>The length of the baseline and the recent window, in days.</summary>
-    public const int WindowDays = 7;
-
-    /// <summary>How far above the baseline counts as worse (E2, MCID 2 points).</summary>
-    public const decimal WorseBy = 2m;
-
-    /// <summary>True when pain over the last <see cref="WindowDays"/> days ending on <paramref name="today"/> is worse than at the start.</summary>
+    /// <summary>True when pain over the last 7 days ending on <paramref name="today"/> is worse than at the start.</summary>
     public static bool IsWorsening(IReadOnlyCollection<PainRecord> records, DateOnly today)
     {
-        if (records.Count == 0)
-        {
-            return false;
-        }
-
-        var first = records.Min(r => r.Date);
-        var baselineEnd = first.AddDays(WindowDays - 1);
-        var recentStart = today.AddDays(-(WindowDays - 1));
-        if (recentStart <= baselineEnd)
-        {
-            return false;
-        }
-
-        var baseline = records.Where(r => r.Date <= baselineEnd).ToList();
-        var recent = records.Where(r => r.Date >= recentStart && r.Date <= today).ToList();
-        return baseline.Count > 0 && recent.Count > 0
-            && (decimal)recent.Average(r => r.Pain) - (decimal)baseline.Average(r => r.Pain) >= WorseBy;
+        var trend = new Escalation.PainTrend(records.Select(r => (r.Date, r.Pain)), today);
+        var recentStart = today.AddDays(-(Escalation.PainTrend.WindowDays - 1));
+        return trend.BaselineEnd is DateOnly baselineEnd && recentStart > baselineEnd
+            && trend.Baseline is PainAverage baseline
+            && trend.SevenDayAverage(today) is PainAverage recent
+            && recent.AtLeastAbove(baseline, EscalationEngine.WorseningPoints);
     }
 }
