@@ -31,10 +31,13 @@ public sealed class ClinicActions(AppDb db, ILookupNormalizer normalizer, TimePr
         return (created.Id, null);
     }
 
-    public Task<List<ClinicResponse>> MineAsync(string userId, CancellationToken ct) =>
-        db.ClinicStaff.AsNoTracking().Where(s => s.UserId == userId)
+    public async Task<List<ClinicResponse>> MineAsync(string userId, CancellationToken ct)
+    {
+        var mine = await db.ClinicStaff.AsNoTracking().Where(s => s.UserId == userId)
             .Join(db.Clinics, s => s.ClinicId, c => c.Id, (s, c) => new ClinicResponse(c.Id, c.Name, s.Role))
-            .OrderBy(c => c.Name).ToListAsync(ct);
+            .ToListAsync(ct);
+        return [.. mine.OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
 
     public Task<string?> ClinicNameAsync(Guid clinicId, CancellationToken ct) =>
         db.Clinics.AsNoTracking().Where(c => c.Id == clinicId).Select(c => c.Name).FirstOrDefaultAsync(ct);
