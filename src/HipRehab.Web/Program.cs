@@ -29,6 +29,7 @@ builder.Services.AddScoped<AlertService>();
 builder.Services.AddScoped<TodayService>();
 builder.Services.AddScoped<ClinicAccess>();
 builder.Services.AddScoped<ClinicPatients>();
+builder.Services.AddScoped<ClinicActions>();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

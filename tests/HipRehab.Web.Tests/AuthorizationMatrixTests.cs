@@ -42,7 +42,8 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
             ["patientId"] = victimId,
             ["alertId"] = alertId,
             ["code"] = staffCode,
-            // /api/v1/me/alerts/{id}/acknowledge and the session summary page.
+            // /api/v1/me/alerts/{id}/acknowledge and the session summary page. The clinic pages
+            // (/clinics/{clinicId}/..., /me/sharing/stop/{clinicId}) use clinicId and patientId above.
             ["id"] = alertId,
         };
         var pageIds = new Dictionary<string, string> { ["/me/session/summary/{id}"] = session.GetProperty("id").GetString()! };
@@ -82,7 +83,8 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
                 : values.TryGetValue(m.Groups[1].Value, out var v) ? Uri.EscapeDataString(v)
                 : throw new InvalidOperationException($"The matrix cannot fill {{{m.Groups[1].Value}}} in {route}: add a victim's value for it."));
             var verb = method == EndpointPolicyTests.AnyMethod ? "GET" : method;
-            var staffRights = route.StartsWith("/api/v1/clinics", StringComparison.Ordinal) || route.StartsWith("/api/v1/staff-invitations", StringComparison.Ordinal);
+            var staffRights = route.StartsWith("/api/v1/clinics", StringComparison.Ordinal) || route.StartsWith("/api/v1/staff-invitations", StringComparison.Ordinal)
+                || route.StartsWith("/clinics/", StringComparison.Ordinal);
             foreach (var caller in callers.Where(c => !c.StaffRoutesOnly || staffRights))
             {
                 var request = new HttpRequestMessage(new HttpMethod(verb), url);

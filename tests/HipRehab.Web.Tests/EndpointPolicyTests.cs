@@ -38,6 +38,7 @@ public sealed class EndpointPolicyTests(TestApp app) : IClassFixture<TestApp>
         ["ANY /try-it"] = "Try it: a preview without an account",
         ["ANY /account/login"] = "the sign-in page (rate-limited like the API's login)",
         ["ANY /account/register"] = "the sign-up page (rate-limited)",
+        ["ANY /account/login/second-step"] = "the second step of signing in (code or recovery code); rate-limited, locked out like the first",
         ["ANY /account/logout"] = "signing out works whether or not the cookie is still valid",
     };
 

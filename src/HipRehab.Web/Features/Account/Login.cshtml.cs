@@ -59,6 +59,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IOptions<IdentityO
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/me/today");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // Password right; Identity now holds the account in its two-factor cookie until the code comes.
+            return RedirectToPage("/Account/LoginSecondStep", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        }
+
         if (result.IsLockedOut)
         {
             LockedOut = true;

@@ -234,7 +234,8 @@ public static class ClinicEndpoints
         return csv ? new CsvResult($"audit-{clinicId}.csv", ToCsv(entries)) : TypedResults.Ok(entries);
     }
 
-    private static string ToCsv(IEnumerable<AuditEntryResponse> entries)
+    /// <summary>The audit log as CSV (also the audit page's download).</summary>
+    public static string ToCsv(IEnumerable<AuditEntryResponse> entries)
     {
         var text = new StringBuilder("at,actorId,actorEmail,action,patientId,outcome\r\n");
         foreach (var e in entries)

@@ -91,7 +91,18 @@ public static class PatientEndpoints
             return denied;
         }
 
-        var signals = (await patients.RankAsync(staff!.ClinicId, patientId, ct)).Single();
+        var detail = await ReadDetailAsync(db, patients, plans, staff!.ClinicId, patientId, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(detail);
+    }
+
+    /// <summary>
+    /// Everything the clinic sees of one linked person (the API's detail and the patient page). The caller
+    /// has opened the data through <see cref="ClinicAccess"/> and saves the tracked audit entry afterwards.
+    /// </summary>
+    public static async Task<PatientDetail> ReadDetailAsync(AppDb db, ClinicPatients patients, PlanService plans, Guid clinicId, string patientId, CancellationToken ct)
+    {
+        var signals = (await patients.RankAsync(clinicId, patientId, ct)).Single();
         var intake = await IntakeStore.LatestAsync(db, patientId, ct);
         var plan = await plans.CurrentAsync(patientId, ct);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == patientId)
@@ -104,7 +115,7 @@ public static class PatientEndpoints
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Take(RecentCheckIns).ToListAsync(ct);
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.UserId == patientId)
             .OrderByDescending(a => a.CreatedAt).Take(200).ToListAsync(ct);
-        var notes = await NotesQuery(db, staff.ClinicId, patientId).ToListAsync(ct);
+        var notes = await NotesQuery(db, clinicId, patientId).ToListAsync(ct);
 
         var detail = new PatientDetail(patientId, signals.Patient.Email, signals.Patient.LinkedAt, signals.Reasons, NeedWords.Of(signals.Reasons[0]),
             intake is null ? null : IntakeStore.ToResponse(intake),
@@ -116,8 +127,7 @@ public static class PatientEndpoints
             [.. checkIns.Select(c => new CheckInSummary(c.Id, c.Date, c.UsualPain, c.SettledSinceLastSession, StoredJson.Read<List<string>>(c.RedFlagsJson)))],
             [.. alerts.Select(AlertResponse.From)],
             notes);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(detail);
+        return detail;
     }
 
     private static IQueryable<NoteResponse> NotesQuery(AppDb db, Guid clinicId, string patientId) =>

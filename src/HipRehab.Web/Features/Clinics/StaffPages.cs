@@ -1,0 +1,52 @@
+using HipRehab.Core.Supervision;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HipRehab.Web.Features.Clinics;
+
+/// <summary>
+/// How the clinic pages answer <see cref="ClinicAccess"/>'s decisions: the same checks and the same
+/// audit entries as the API, but a person is sent somewhere useful instead of shown a problem.
+/// </summary>
+public static class StaffPages
+{
+    /// <summary>Where staff go to add the second step, and come back to <paramref name="returnUrl"/>.</summary>
+    public static string TwoStepUrl(string returnUrl) => "/account/two-factor?why=patient-data&returnUrl=" + Uri.EscapeDataString(returnUrl);
+
+    /// <summary>
+    /// Opens patient data for a page (one audit entry, as for the API). Null when allowed; otherwise
+    /// a redirect to two-step sign-in (no second factor this session) or 404 (the person is out of reach).
+    /// </summary>
+    public static async Task<IActionResult?> OpenAsync(PageModel page, ClinicAccess access, StaffMember staff, string action, string? patientId, CancellationToken ct)
+    {
+        if (await access.OpenPatientDataAsync(page.User, staff, action, patientId, ct) is null)
+        {
+            return null;
+        }
+
+        return ClinicAccess.SignedInWithSecondFactor(page.User) ? new NotFoundResult() : new RedirectResult(TwoStepUrl(page.Request.Path));
+    }
+
+    /// <summary>A short label for how soon someone needs the clinician: the visible order of the dashboard.</summary>
+    public static string Priority(NeedReason reason) => reason switch
+    {
+        NeedReason.UrgentAlert => "Urgent",
+        NeedReason.SeeClinicianAlert => "Review soon",
+        NeedReason.WorseningPain => "Pain getting worse",
+        NeedReason.AwaitingClearance => "Waiting for clearance",
+        NeedReason.LowAdherence => "Few sessions",
+        _ => "Doing fine",
+    };
+
+    public static string PriorityName(NeedReason reason) => reason switch
+    {
+        NeedReason.UrgentAlert => "urgent-alert",
+        NeedReason.SeeClinicianAlert => "see-clinician-alert",
+        NeedReason.WorseningPain => "worsening-pain",
+        NeedReason.AwaitingClearance => "awaiting-clearance",
+        NeedReason.LowAdherence => "low-adherence",
+        _ => "none",
+    };
+
+    public static string Role(string role) => role == StaffRole.Admin ? "Admin" : "Clinician";
+}
