@@ -5,19 +5,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HipRehab.Web.Tests;
 
+/// <summary>A test app whose database the demo seeder has filled once; the tests using it only read.</summary>
+public sealed class SeededDemo : IAsyncLifetime
+{
+    public TestApp App { get; } = new();
+
+    public DemoSeed.Result Result { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Result = await DemoSeed.RunAsync(App.Services, CancellationToken.None);
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
 /// <summary>
-/// <c>--seed-demo</c> (issue 4, item 6), run against each test app's own real database (SQLite file or
-/// PostgreSQL). Each test has a fresh app, so none depends on another's data.
+/// <c>--seed-demo</c> (issue 4, item 6), run against the test app's own real database (SQLite file or
+/// PostgreSQL). These tests read what one seeding made; <see cref="DemoSeedRunTests"/> seeds on fresh apps.
 /// </summary>
-public sealed class DemoSeedTests
+public sealed class DemoSeedTests(SeededDemo demo) : IClassFixture<SeededDemo>
 {
     private static readonly DateOnly s_today = DateOnly.FromDateTime(TestApp.Now.UtcDateTime);
 
     [Fact]
     public async Task SeedDemo_CreatesTheClinicItsClinicianAndTwelveLinkedPeople_WithHistoryOfTwoToTwelveWeeksEndingToday()
     {
-        await using var app = new TestApp();
-        var result = await DemoSeed.RunAsync(app.Services, CancellationToken.None);
+        var (app, result) = (demo.App, demo.Result);
 
         Assert.True(result.ClinicCreated);
         Assert.Equal(DemoPeople.All.Count, result.Created.Count);
@@ -75,8 +86,7 @@ public sealed class DemoSeedTests
     [Fact]
     public async Task SeedDemo_ClinicianSignsInWithThePrintedPasswordAndAuthenticatorCode_AndTheDashboardIsSortedByNeed()
     {
-        await using var app = new TestApp();
-        var result = await DemoSeed.RunAsync(app.Services, CancellationToken.None);
+        var (app, result) = (demo.App, demo.Result);
         var text = DemoSeed.Describe(result, "Sqlite");
         Assert.Contains(result.Clinician.Password, text, StringComparison.Ordinal);
         Assert.Contains(result.AuthenticatorKey, text, StringComparison.Ordinal);
@@ -108,6 +118,25 @@ public sealed class DemoSeedTests
         await login.ExpectAsync(HttpStatusCode.OK);
     }
 
+    internal static async Task<HttpClient> SignInAsync(TestApp app, DemoSeed.Login login, string key)
+    {
+        var tokens = await (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = login.Email, password = login.Password, twoFactorCode = Totp.Code(key, Clinics.TotpNow()) })).ExpectAsync(HttpStatusCode.OK);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static Task<string> IdOfAsync(AppDb db, DemoStory story)
+    {
+        var email = DemoPeople.All.First(p => p.Story == story).Email;
+        return db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+}
+
+/// <summary>Running the seeder, again, or not at all: each test on a fresh app.</summary>
+public sealed class DemoSeedRunTests
+{
     [Fact]
     public async Task SeedDemo_RunTwice_AddsNothing_SaysSo_AndKeepsTheAuthenticatorKey()
     {
@@ -125,7 +154,7 @@ public sealed class DemoSeedTests
         Assert.Equal(first.AuthenticatorKey, second.AuthenticatorKey);
         Assert.Contains("already here, so nothing was added", DemoSeed.Describe(second, "Sqlite"), StringComparison.Ordinal);
         // Only a hash of a password is kept, so the second run sets a new one, and it works.
-        var clinician = await SignInAsync(app, second.Clinician, second.AuthenticatorKey);
+        var clinician = await DemoSeedTests.SignInAsync(app, second.Clinician, second.AuthenticatorKey);
         await (await clinician.GetAsync($"/api/v1/clinics/{second.ClinicId}/patients")).ExpectAsync(HttpStatusCode.OK);
     }
 
@@ -144,21 +173,6 @@ public sealed class DemoSeedTests
         Assert.True(DemoSeed.Requested(["--urls", "http://127.0.0.1:5099", "--seed-demo"]));
         Assert.False(DemoSeed.Requested(["--urls", "http://127.0.0.1:5099"]));
         Assert.Equal(["--seed-demo-not", "x"], DemoSeed.WithoutFlag(["--seed-demo", "--seed-demo-not", "x"]));
-    }
-
-    private static async Task<HttpClient> SignInAsync(TestApp app, DemoSeed.Login login, string key)
-    {
-        var tokens = await (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
-            new { email = login.Email, password = login.Password, twoFactorCode = Totp.Code(key, Clinics.TotpNow()) })).ExpectAsync(HttpStatusCode.OK);
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
-        return client;
-    }
-
-    private static Task<string> IdOfAsync(AppDb db, DemoStory story)
-    {
-        var email = DemoPeople.All.First(p => p.Story == story).Email;
-        return db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
     private static Task<string> CountsAsync(TestApp app) => app.WithDbAsync(async db => string.Join(",",

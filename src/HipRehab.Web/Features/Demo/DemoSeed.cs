@@ -74,7 +74,7 @@ public static class DemoSeed
             await db.SaveChangesAsync(ct);
         }
 
-        var created = new List<string>();
+        var missing = new List<(DemoPerson Person, int Seed)>();
         var already = new List<string>();
         for (var i = 0; i < DemoPeople.All.Count; i++)
         {
@@ -83,12 +83,19 @@ public static class DemoSeed
             if (await users.FindByEmailAsync(person.Email) is not null)
             {
                 already.Add(person.Name);
-                continue;
             }
-
-            await WritePersonAsync(services, person, i, clinic.Id, clinician.Id, now, ct);
-            created.Add(person.Name);
+            else
+            {
+                missing.Add((person, i));
+            }
         }
+
+        // People are independent of each other, and each one's history is written in order. SQLite
+        // has a single writer, so there they are written one after another; PostgreSQL takes several
+        // at once, which turns a wait of many round trips into a few seconds.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = db.Database.IsSqlite() ? 1 : 6, CancellationToken = ct };
+        await Parallel.ForEachAsync(missing, parallel, async (m, token) => await WritePersonAsync(services, m.Person, m.Seed, clinic.Id, clinician.Id, now, token));
+        var created = missing.Select(m => m.Person.Name).ToList();
 
         var withLogin = await users.FindByEmailAsync(DemoPeople.WithLogin.Email)
             ?? throw new InvalidOperationException("The demo person with a sign-in was not created.");
