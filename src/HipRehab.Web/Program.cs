@@ -5,6 +5,7 @@ using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.CheckIns;
 using HipRehab.Web.Features.Clinics;
+using HipRehab.Web.Features.Demo;
 using HipRehab.Web.Features.Exercises;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
@@ -14,7 +15,14 @@ using HipRehab.Web.Features.Preview;
 using HipRehab.Web.Features.Rules;
 using HipRehab.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// --seed-demo is a one-off command: it seeds, prints how to sign in, and exits; a normal start never seeds.
+var seedDemo = DemoSeed.Requested(args);
+var builder = WebApplication.CreateBuilder(DemoSeed.WithoutFlag(args));
+if (seedDemo)
+{
+    // Keep the console for what the seeder prints: no log line per database command.
+    builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+}
 
 builder.Services.AddSingleton(sp => ExerciseContent.Load(ExerciseContent.ResolveFolder(sp.GetRequiredService<IConfiguration>())));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -54,6 +62,12 @@ var app = builder.Build();
 // message that names the file and the field.
 app.Services.GetRequiredService<HipRehab.Core.Library.ExerciseLibrary>();
 await DatabaseSetup.MigrateAsync(app.Services);
+if (seedDemo)
+{
+    var seeded = await DemoSeed.RunAsync(app.Services, CancellationToken.None);
+    Console.Out.Write(DemoSeed.Describe(seeded, app.Configuration["Database:Provider"] ?? "Sqlite"));
+    return;
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

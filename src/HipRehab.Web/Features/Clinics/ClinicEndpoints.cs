@@ -82,13 +82,18 @@ public static class ClinicEndpoints
             return Problems.Invalid("name", $"Give the clinic a name of 1 to {MaxNameLength} characters.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userId = request.HttpContext.User.UserId();
+        var created = AddClinic(db, name, request.HttpContext.User.UserId(), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/clinics/{created.Id}", new ClinicResponse(created.Id, created.Name, StaffRole.Admin));
+    }
+
+    /// <summary>Adds (unsaved) a clinic with its creator as admin. Shared with the demo seeder.</summary>
+    public static ClinicRecord AddClinic(AppDb db, string name, string userId, DateTime now)
+    {
         var created = new ClinicRecord { Id = Guid.CreateVersion7(), Name = name, CreatedAt = now, CreatedBy = userId };
         db.Clinics.Add(created);
         db.ClinicStaff.Add(new ClinicStaffRecord { Id = Guid.CreateVersion7(), ClinicId = created.Id, UserId = userId, Role = StaffRole.Admin, JoinedAt = now });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/clinics/{created.Id}", new ClinicResponse(created.Id, created.Name, StaffRole.Admin));
+        return created;
     }
 
     private static async Task<IResult> InviteStaffAsync(Guid clinicId, HttpRequest request, ClinicAccess access, AppDb db,
@@ -181,16 +186,22 @@ public static class ClinicEndpoints
             return notStaff;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var (code, invitation) = AddPatientInvitation(db, staff!.ClinicId, staff.UserId, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created("/api/v1/me/clinic-links", new PatientInvitationResponse(code, invitation.ExpiresAt));
+    }
+
+    /// <summary>Adds (unsaved) a patient invitation; returns the code, which only the caller ever sees. Shared with the demo seeder.</summary>
+    public static (string Code, PatientInvitationRecord Invitation) AddPatientInvitation(AppDb db, Guid clinicId, string createdBy, DateTime now)
+    {
         var code = InvitationCodes.New();
         var invitation = new PatientInvitationRecord
         {
-            Id = Guid.CreateVersion7(), ClinicId = staff!.ClinicId, CodeHash = InvitationCodes.Hash(code), CreatedBy = staff.UserId,
+            Id = Guid.CreateVersion7(), ClinicId = clinicId, CodeHash = InvitationCodes.Hash(code), CreatedBy = createdBy,
             CreatedAt = now, ExpiresAt = now + PatientInvitationLifetime,
         };
         db.PatientInvitations.Add(invitation);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created("/api/v1/me/clinic-links", new PatientInvitationResponse(code, invitation.ExpiresAt));
+        return (code, invitation);
     }
 
     private static async Task<IResult> AuditAsync(Guid clinicId, string? format, int? limit, HttpContext http, ClinicAccess access, AppDb db, CancellationToken ct)

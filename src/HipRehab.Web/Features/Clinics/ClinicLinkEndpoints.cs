@@ -67,15 +67,30 @@ public static class ClinicLinkEndpoints
             return invalid;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var hash = InvitationCodes.Hash(body.Code);
-        var invitation = await db.PatientInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
-        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now)
+        var link = await RedeemAsync(db, request.HttpContext.User.UserId(), body.Code, clock.GetUtcNow().UtcDateTime, ct);
+        if (link is null)
         {
             return invalid;
         }
 
-        var userId = request.HttpContext.User.UserId();
+        await db.SaveChangesAsync(ct);
+        var name = await db.Clinics.Where(c => c.Id == link.ClinicId).Select(c => c.Name).SingleAsync(ct);
+        return TypedResults.Created("/api/v1/me/clinic-links", new ClinicLinkResponse(link.ClinicId, name, link.CreatedAt, null, true));
+    }
+
+    /// <summary>
+    /// Uses a patient invitation code for the person: the (unsaved) active link, or null when the code
+    /// is unknown, used or out of date. Shared with the demo seeder.
+    /// </summary>
+    public static async Task<ClinicLinkRecord?> RedeemAsync(AppDb db, string userId, string code, DateTime now, CancellationToken ct)
+    {
+        var hash = InvitationCodes.Hash(code);
+        var invitation = await db.PatientInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
+        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now)
+        {
+            return null;
+        }
+
         invitation.UsedAt = now;
         invitation.UsedBy = userId;
         var link = await db.ClinicLinks.FirstOrDefaultAsync(l => l.UserId == userId && l.ClinicId == invitation.ClinicId && l.EndedAt == null, ct);
@@ -85,8 +100,6 @@ public static class ClinicLinkEndpoints
             db.ClinicLinks.Add(link);
         }
 
-        await db.SaveChangesAsync(ct);
-        var name = await db.Clinics.Where(c => c.Id == invitation.ClinicId).Select(c => c.Name).SingleAsync(ct);
-        return TypedResults.Created("/api/v1/me/clinic-links", new ClinicLinkResponse(invitation.ClinicId, name, link.CreatedAt, null, true));
+        return link;
     }
 }

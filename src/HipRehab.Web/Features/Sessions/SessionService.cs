@@ -45,6 +45,19 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         return await writer.SubmitAsync(new SessionWriter.Job(userId, idempotencyKey, hash, request), ct);
     }
 
+    /// <summary>
+    /// Logs a session at once in this scope, past the group-commit queue, with this service's own
+    /// clock. For the demo seeder, which moves a clock through weeks of history one session at a
+    /// time; the decision and the writing are exactly those of <see cref="LogAsync"/>.
+    /// </summary>
+    internal async Task<Result> LogNowAsync(string userId, string idempotencyKey, SessionRequest request)
+    {
+        var errors = Validate(request);
+        return errors.Count > 0
+            ? new(Outcome.Invalid, null, null, errors)
+            : (await WriteBatchAsync([new SessionWriter.Job(userId, idempotencyKey, Hash(request), request)]))[0];
+    }
+
     private async Task<Result?> FindExistingAsync(string userId, string key, string hash, CancellationToken ct)
     {
         var existing = await db.Sessions.AsNoTracking()
