@@ -17,6 +17,12 @@ public enum ProgressionAction
 
     /// <summary>Stop the exercise for today, and step back next time.</summary>
     [JsonStringEnumMemberName("stop")] Stop,
+
+    /// <summary>A therapist changed the item by hand (never the result of a session).</summary>
+    [JsonStringEnumMemberName("tailored")] Tailored,
+
+    /// <summary>Recorded precautions changed the item (never the result of a session).</summary>
+    [JsonStringEnumMemberName("precautions")] Precautions,
 }
 
 /// <summary>An exercise variant with a dose: one rung of the dose ladder.</summary>

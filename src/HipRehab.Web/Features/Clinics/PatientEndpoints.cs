@@ -98,7 +98,7 @@ public static class PatientEndpoints
             .OrderByDescending(s => s.PerformedAt).ThenByDescending(s => s.Id).Take(RecentSessions)
             .Include(s => s.Exercises).ToListAsync(ct);
         var sessionIds = sessions.Select(s => s.Id).ToList();
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.UserId == patientId && sessionIds.Contains(d.SessionId)).ToListAsync(ct))
+        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.UserId == patientId && d.SessionId != null && sessionIds.Contains(d.SessionId.Value)).ToListAsync(ct))
             .ToLookup(d => d.SessionId);
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == patientId)
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Take(RecentCheckIns).ToListAsync(ct);

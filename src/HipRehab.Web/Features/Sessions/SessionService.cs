@@ -162,7 +162,11 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         {
             await foreach (var item in s_items(db, userId, plan.Id).WithCancellation(ct))
             {
-                items[item.Id] = item;
+                // An item on hold (no version fits the person's precautions) is not done until a clinician changes it.
+                if (!item.OnHold)
+                {
+                    items[item.Id] = item;
+                }
             }
         }
 
@@ -202,7 +206,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
                 continue;
             }
 
-            constraints ??= await constraintsCache.GetAsync(plan.IntakeId, DateOnly.FromDateTime(now), ct);
+            constraints ??= await constraintsCache.GetAsync(userId, plan.IntakeId, DateOnly.FromDateTime(now), ct);
             var performedOn = DateOnly.FromDateTime(job.Request.PerformedAt!.Value.UtcDateTime);
             var from = performedOn.AddDays(-ProgressionEngine.CheckInWindowDays);
             if (!checkInsFrom.TryGetValue(from, out var checkIns))
@@ -301,6 +305,18 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         PersonConstraints constraints, List<CheckIn> checkIns)
     {
         var state = new ItemState(PlanMapping.PrescriptionOf(item), item.Pinned);
+        if (library.FindVariant(item.ExerciseId) is null)
+        {
+            // A clinic's own exercise: its ladder lives with the clinic, so the therapist, not
+            // automatic progression, changes it (as for a pinned item).
+            return newLog.PainDuring > ProgressionEngine.AcceptablePainMax
+                ? new ProgressionDecision(ProgressionAction.Stop, ["PL3", "PM1", "PM4"],
+                    $"Your pain was {newLog.PainDuring} out of 10, which is too much: stop this exercise for today. Your therapist set this exercise, so please tell them about the pain.",
+                    state.Current, state.Current)
+                : new ProgressionDecision(ProgressionAction.Hold, ["PL3"], "Your therapist set this exercise, so it stays the same until they change it.",
+                    state.Current, state.Current);
+        }
+
         if (newestFirst.Count > 0 && newestFirst[0].PerformedAt > newLog.PerformedAt)
         {
             // A back-entered session counts in the history but does not move the dose: the

@@ -87,7 +87,7 @@ public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider
                 break; // an older plan that was not marked replaced: not today's
             }
 
-            if (paused || row.Item is null)
+            if (paused || row.Item is null || row.Item.OnHold)
             {
                 continue;
             }
