@@ -49,7 +49,7 @@ public static class PlanMapping
     public static DecisionResponse ToResponse(DecisionRecord d) => new(d.Id, d.PlanItemId, d.SessionId, d.CreatedAt,
         Vocab<ProgressionAction>.TryParse(d.Action, out var a) ? a : ProgressionAction.Hold,
         StoredJson.Read<List<string>>(d.RuleIdsJson), d.Explanation,
-        StoredJson.Read<PrescriptionResponse?>(d.PreviousJson), StoredJson.Read<PrescriptionResponse>(d.NextJson), d.ActorEmail);
+        (d.PreviousJson == "null" ? null : StoredJson.Read<PrescriptionResponse>(d.PreviousJson)), StoredJson.Read<PrescriptionResponse>(d.NextJson), d.ActorEmail);
 
     public static PlanItemResponse ToResponse(PlanItemRecord i, ExerciseLibrary library, IEnumerable<DecisionRecord> history)
     {
