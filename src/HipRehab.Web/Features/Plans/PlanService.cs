@@ -112,6 +112,10 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         }
 
         var clearances = await ClinicalRecords.ClearancesAsync(db, plan.UserId, plan.IntakeId, ct);
-        return PlanMapping.ToResponse(plan, library, history.ToLookup(d => d.PlanItemId), clearances);
+        // A clinic's own exercise is named and described from that clinic's content.
+        var lib = plan.Items.Any(i => library.FindVariant(i.ExerciseId) is null)
+            ? await Tailoring.ClinicLibrary.ForPersonAsync(db, library, plan.UserId, ct)
+            : library;
+        return PlanMapping.ToResponse(plan, lib, history.ToLookup(d => d.PlanItemId), clearances);
     }
 }

@@ -252,6 +252,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         }
 
         var decisions = new List<SessionDecision>();
+        ExerciseLibrary? personLibrary = null;
         foreach (var log in session.Exercises.OrderBy(l => items[l.PlanItemId].Position))
         {
             var item = items[log.PlanItemId];
@@ -266,7 +267,10 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
                 history[item.Id] = newestFirst;
             }
 
-            var decision = Decide(item, log, newestFirst, constraints, checkIns);
+            var itemLibrary = library.FindVariant(item.ExerciseId) is null
+                ? personLibrary ??= await Tailoring.ClinicLibrary.ForPersonAsync(db, library, userId, CancellationToken.None)
+                : library;
+            var decision = Decide(itemLibrary, item, log, newestFirst, constraints, checkIns);
             Remember(newestFirst, log);
             var previous = new PrescriptionResponse(decision.Previous.ExerciseId, decision.Previous.Dose);
             var next = new PrescriptionResponse(decision.Next.ExerciseId, decision.Next.Dose);
@@ -301,14 +305,14 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         return new(Outcome.Created, response, session.ResponseJson, null);
     }
 
-    private ProgressionDecision Decide(PlanItemRecord item, ExerciseLogRecord newLog, List<ExerciseLogRecord> newestFirst,
+    private static ProgressionDecision Decide(ExerciseLibrary library, PlanItemRecord item, ExerciseLogRecord newLog, List<ExerciseLogRecord> newestFirst,
         PersonConstraints constraints, List<CheckIn> checkIns)
     {
         var state = new ItemState(PlanMapping.PrescriptionOf(item), item.Pinned);
         if (library.FindVariant(item.ExerciseId) is null)
         {
-            // A clinic's own exercise: its ladder lives with the clinic, so the therapist, not
-            // automatic progression, changes it (as for a pinned item).
+            // A clinic's own exercise whose clinic no longer shares the person's records: without its
+            // ladder, the therapist, not automatic progression, changes it (as for a pinned item).
             return newLog.PainDuring > ProgressionEngine.AcceptablePainMax
                 ? new ProgressionDecision(ProgressionAction.Stop, ["PL3", "PM1", "PM4"],
                     $"Your pain was {newLog.PainDuring} out of 10, which is too much: stop this exercise for today. Your therapist set this exercise, so please tell them about the pain.",
