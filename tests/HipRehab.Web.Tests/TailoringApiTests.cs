@@ -89,6 +89,8 @@ public sealed class TailoringApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(staff.Person.Email, clearance.GetProperty("clearedBy").GetString());
         Assert.Equal("Riverside Physio", clearance.GetProperty("clinicName").GetString());
         Assert.Contains(plan.GetProperty("advice").EnumerateArray(), a => a.GetProperty("ruleId").GetString() == "RF7");
+        var intake = await (await person.Client.GetAsync("/api/v1/me/intake")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(staff.Person.Email, intake.GetProperty("clearances")[0].GetProperty("clearedBy").GetString());
 
         row = (await (await staff.Client.GetAsync(staff.Url("/patients"))).ExpectAsync(HttpStatusCode.OK)).EnumerateArray()
             .Single(r => r.GetProperty("patientId").GetString() == patientId);
@@ -158,6 +160,14 @@ public sealed class TailoringApiTests(TestApp app) : IClassFixture<TestApp>
         }
 
         Assert.Contains(fresh.GetProperty("advice").EnumerateArray(), a => a.GetProperty("ruleId").GetString() == "THR-P");
+
+        // The clinic sees what is on record, and who recorded it.
+        var detail = await (await staff.Client.GetAsync(staff.Url($"/patients/{patientId}"))).ExpectAsync(HttpStatusCode.OK);
+        var onRecord = detail.GetProperty("precautions");
+        Assert.Equal("posterior", onRecord.GetProperty("set").GetString());
+        Assert.Equal(["external-rotation"], onRecord.GetProperty("forbiddenDemands").Strings());
+        Assert.Equal("2027-01-15", onRecord.GetProperty("until").GetString());
+        Assert.Equal(staff.Person.Email, onRecord.GetProperty("recordedBy").GetString());
     }
 
     [Theory]
@@ -346,9 +356,18 @@ public sealed class TailoringApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("tailored", item.GetProperty("history")[0].GetProperty("action").GetString());
         Assert.Equal(JsonValueKind.Null, item.GetProperty("history")[0].GetProperty("previous").ValueKind);
 
-        // The person can log it; it holds until the therapist changes it (its ladder lives with the clinic).
-        var session = await (await patient.Client.LogSessionAsync(Bodies.Session(Wednesday, Bodies.Done(item, 0, 2)))).ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal("hold", session.GetProperty("decisions")[0].GetProperty("action").GetString());
+        Assert.Equal("Clinic clam", item.GetProperty("familyName").GetString());
+        Assert.Equal(1, item.GetProperty("level").GetInt32());
+
+        // The person logs it, and progression follows the clinic's own ladder.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var first = await (await patient.Client.LogSessionAsync(Bodies.Session(Tuesday, Bodies.Done(item, 0, 2)))).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("hold", first.GetProperty("decisions")[0].GetProperty("action").GetString());
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await (await patient.Client.LogSessionAsync(Bodies.Session(Wednesday, Bodies.Done(item, 0, 2)))).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("progress", second.GetProperty("decisions")[0].GetProperty("action").GetString());
+        var today = await patient.Client.GetTodayAsync("2026-11-27");
+        Assert.Contains(today.GetProperty("due").EnumerateArray(), i => i.GetProperty("familyName").GetString() == "Clinic clam");
 
         var (_, otherPatientId) = await app.LinkedPatientAsync(other);
         await (await other.Client.PostAsJsonAsync(other.Url($"/patients/{otherPatientId}/plan/items"), new { exerciseId = $"{family}-seated-press-out" }))

@@ -105,6 +105,9 @@ public static class PatientEndpoints
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.UserId == patientId)
             .OrderByDescending(a => a.CreatedAt).Take(200).ToListAsync(ct);
         var notes = await NotesQuery(db, staff.ClinicId, patientId).ToListAsync(ct);
+        var precautions = await db.PatientPrecautions.AsNoTracking().Where(p => p.PatientId == patientId)
+            .Select(p => new { p.Set, p.ForbiddenDemandsJson, p.Until, p.RecordedAt, By = db.Users.Where(u => u.Id == p.RecordedBy).Select(u => u.Email).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
 
         var detail = new PatientDetail(patientId, signals.Patient.Email, signals.Patient.LinkedAt, signals.Reasons, NeedWords.Of(signals.Reasons[0]),
             intake is null ? null : IntakeStore.ToResponse(intake),
@@ -115,7 +118,9 @@ public static class PatientEndpoints
                 [.. decisions[s.Id].Select(PlanMapping.ToResponse)]))],
             [.. checkIns.Select(c => new CheckInSummary(c.Id, c.Date, c.UsualPain, c.SettledSinceLastSession, StoredJson.Read<List<string>>(c.RedFlagsJson)))],
             [.. alerts.Select(AlertResponse.From)],
-            notes);
+            notes,
+            precautions is null ? null : new RecordedPrecautionsResponse(precautions.Set, StoredJson.Read<List<string>>(precautions.ForbiddenDemandsJson),
+                precautions.Until, precautions.By, precautions.RecordedAt));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(detail);
     }
