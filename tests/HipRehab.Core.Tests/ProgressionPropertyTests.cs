@@ -340,6 +340,13 @@ public class ProgressionPropertyTests
             seen.AddOrUpdate(d.Action, 1, (_, n) => n + 1);
         }, iter: 2_000);
 
-        Assert.All(Enum.GetValues<ProgressionAction>(), a => Assert.True(seen.GetValueOrDefault(a) > 0, $"no {a} in 2,000 cases"));
+        Assert.All(ProgressionActions.FromSessions, a => Assert.True(seen.GetValueOrDefault(a) > 0, $"no {a} in 2,000 cases"));
+        Assert.All(seen.Keys, a => Assert.Contains(a, ProgressionActions.FromSessions));
+    }
+
+    [Fact]
+    public void SessionActions_AreEveryActionButTheClinicianChanges()
+    {
+        Assert.Equal(Enum.GetValues<ProgressionAction>().Except([ProgressionAction.Tailored, ProgressionAction.Precautions]), ProgressionActions.FromSessions);
     }
 }

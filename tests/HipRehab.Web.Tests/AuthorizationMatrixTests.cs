@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
             ["clinicId"] = clinic.ClinicId,
             ["patientId"] = victimId,
             ["alertId"] = alertId,
+            ["itemId"] = plan.FirstStrengthItem().GetProperty("id").GetString()!,
             ["code"] = staffCode,
             // /api/v1/me/alerts/{id}/acknowledge and the session summary page. The clinic pages
             // (/clinics/{clinicId}/..., /me/sharing/stop/{clinicId}) use clinicId and patientId above.
@@ -53,6 +54,10 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
         {
             ["POST /api/v1/clinics/{clinicId}/patients/{patientId}/notes"] = new { text = "Written by someone out of reach." },
             ["POST /api/v1/clinics/{clinicId}/staff-invitations"] = new { email = People.NewEmail("intruder"), role = "admin" },
+            ["PUT /api/v1/clinics/{clinicId}/patients/{patientId}/precautions"] = new { set = "posterior", forbiddenDemands = Array.Empty<string>(), until = (string?)null },
+            ["PUT /api/v1/clinics/{clinicId}/patients/{patientId}/plan/items/{itemId}"] = new { pinned = true },
+            ["POST /api/v1/clinics/{clinicId}/patients/{patientId}/plan/items"] = new { exerciseId = "calf-stretch-wall" },
+            ["POST /api/v1/clinics/{clinicId}/exercises"] = Tailor.CustomFamily("intruder-exercise"),
         };
 
         // The callers, each signed in both ways (bearer for the API, cookie for pages).

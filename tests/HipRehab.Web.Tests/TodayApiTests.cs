@@ -119,7 +119,7 @@ public sealed class TodayApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(["date", "due", "completedSessionIds", "paused", "pausedReason", "strengthRestDay"], Names(today));
         Assert.StartsWith("{\"date\":\"2026-11-23\",\"due\":[{\"id\":\"", text, StringComparison.Ordinal);
         var item = today.GetProperty("due")[0];
-        Assert.Equal(["id", "family", "familyName", "exerciseId", "name", "category", "level", "dose", "days", "why", "pinned", "history"], Names(item));
+        Assert.Equal(["id", "family", "familyName", "exerciseId", "name", "category", "level", "dose", "days", "why", "pinned", "history", "onHold"], Names(item));
         Assert.Equal(["sets", "reps", "holdSeconds", "restSeconds", "perSide", "band", "daysPerWeek"], Names(item.GetProperty("dose")));
         Assert.Equal(["ruleId", "text"], Names(item.GetProperty("why")[0]));
 

@@ -3,7 +3,10 @@ using HipRehab.Core.Library;
 
 namespace HipRehab.Core.Progression;
 
-/// <summary>What happens to an exercise after a session (PM4–PM6).</summary>
+/// <summary>
+/// What happens to an exercise after a session (PM4–PM6: <see cref="Progress"/>, <see cref="Hold"/>,
+/// <see cref="Regress"/>, <see cref="Stop"/>), or, in an item's history only, a clinician's change.
+/// </summary>
 public enum ProgressionAction
 {
     /// <summary>One step harder.</summary>
@@ -17,6 +20,20 @@ public enum ProgressionAction
 
     /// <summary>Stop the exercise for today, and step back next time.</summary>
     [JsonStringEnumMemberName("stop")] Stop,
+
+    /// <summary>A therapist changed the item by hand (never the result of a session).</summary>
+    [JsonStringEnumMemberName("tailored")] Tailored,
+
+    /// <summary>Recorded precautions changed the item (never the result of a session).</summary>
+    [JsonStringEnumMemberName("precautions")] Precautions,
+}
+
+/// <summary>Which actions a logged session can produce, as opposed to a clinician's change.</summary>
+public static class ProgressionActions
+{
+    /// <summary>The actions of PM4–PM6, the only ones <see cref="ProgressionEngine"/> returns.</summary>
+    public static IReadOnlyList<ProgressionAction> FromSessions { get; } =
+        [ProgressionAction.Progress, ProgressionAction.Hold, ProgressionAction.Regress, ProgressionAction.Stop];
 }
 
 /// <summary>An exercise variant with a dose: one rung of the dose ladder.</summary>

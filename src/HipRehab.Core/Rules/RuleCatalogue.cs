@@ -90,6 +90,7 @@ public static class RuleCatalogue
         new("PL2", "A balanced plan", "A plan holds 6 to 10 exercises, mixing strengthening and stretching, and puts first the ones that serve the goals you picked.", Confidence.U, [Article, "D3", "D6"]),
         new("PL4", "Check with a clinician first", "Before you start any exercise program, check with a physical therapist or doctor that it suits you.", Confidence.S, [Article]),
         new("OS1", "When outcomes are measured", "The activities score (PSFS), the percentage of normal (SANE) and the chair stand are measured at the start, after 6 weeks, after 12 weeks, then every 12 weeks; the overall-change question (PGIC) from 6 weeks on, since at the start there is no change to rate. A result from up to 7 days before a due date counts for it. The Timed Up and Go and the 40 m walk are offered at the same times, only when a helper or clinician is present. Pain is rated with every session and morning check-in.", Confidence.U, ["clinical-rules §5 schedule [U]"]),
+        new("PL5", "Tailored by your therapist", "A physical therapist you share your records with can change an exercise to another version of it, change its dose within that exercise's safe limits, pin it, or add an exercise. Your precautions and needs still apply, and every change is shown to you with the reason.", Confidence.S, [Article]),
         new("PL3", "Set by your therapist", "A dose your therapist has pinned is not changed by automatic progression.", Confidence.U, ["Engineering default"]),
     ];
 

@@ -28,6 +28,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<ClinicLinkRecord> ClinicLinks => Set<ClinicLinkRecord>();
     public DbSet<ClinicalNoteRecord> ClinicalNotes => Set<ClinicalNoteRecord>();
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+    public DbSet<ClearanceRecord> Clearances => Set<ClearanceRecord>();
+    public DbSet<PatientPrecautionRecord> PatientPrecautions => Set<PatientPrecautionRecord>();
+    public DbSet<CustomExerciseRecord> CustomExercises => Set<CustomExerciseRecord>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -110,6 +113,8 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
             e.HasIndex(x => new { x.PlanItemId, x.CreatedAt, x.Id });
             e.HasIndex(x => x.SessionId);
             e.Property(x => x.Action).HasMaxLength(16);
+            e.Property(x => x.ActorId).HasMaxLength(450);
+            e.Property(x => x.ActorEmail).HasMaxLength(256);
         });
         builder.Entity<CheckInRecord>(e => e.HasIndex(x => new { x.UserId, x.Date }));
         builder.Entity<PlanRecord>().HasIndex(x => new { x.UserId, x.Status });
@@ -164,7 +169,30 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
             e.Property(x => x.Outcome).HasMaxLength(64);
         });
 
+        builder.Entity<ClearanceRecord>(e =>
+        {
+            e.HasIndex(x => new { x.PatientId, x.IntakeId });
+            e.Property(x => x.RuleId).HasMaxLength(16);
+            e.Property(x => x.Note).HasMaxLength(4000);
+            e.HasOne<ClinicRecord>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PatientPrecautionRecord>(e =>
+        {
+            e.HasIndex(x => x.PatientId).IsUnique();
+            e.Property(x => x.Set).HasMaxLength(16);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasOne<ClinicRecord>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CustomExerciseRecord>(e =>
+        {
+            e.HasIndex(x => new { x.ClinicId, x.Family }).IsUnique();
+            e.Property(x => x.Family).HasMaxLength(100);
+            e.HasOne<ClinicRecord>().WithMany().HasForeignKey(x => x.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         // Every person-owned row is deleted with its owner.
+        builder.Entity<ClearanceRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<PatientPrecautionRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<ClinicLinkRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<ClinicalNoteRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<IntakeRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -57,6 +57,11 @@ public sealed class PlanItemRecord
     /// <summary>Why this item is in the plan (JSON list of { ruleId, text }).</summary>
     public required string WhyJson { get; set; }
     public required bool Pinned { get; set; }
+    /// <summary>
+    /// True when no version of the family fits the person's precautions: the item stays in the plan
+    /// (with its history) but is not due and cannot be logged until a clinician changes it.
+    /// </summary>
+    public bool OnHold { get; set; }
     /// <summary>Optimistic concurrency: two sessions deciding for one item cannot both win.</summary>
     public int Revision { get; set; }
 }
@@ -104,7 +109,12 @@ public sealed class DecisionRecord
     public Guid Id { get; set; }
     public required string UserId { get; set; }
     public required Guid PlanItemId { get; set; }
-    public required Guid SessionId { get; set; }
+    /// <summary>The session that led to the decision; null for a clinician's change.</summary>
+    public Guid? SessionId { get; set; }
+    /// <summary>The clinician who made the change; null for automatic progression.</summary>
+    public string? ActorId { get; set; }
+    /// <summary>The clinician's e-mail at the time, so the person sees who changed their plan.</summary>
+    public string? ActorEmail { get; set; }
     public required DateTime CreatedAt { get; set; }
     public required string Action { get; set; }
     public required string RuleIdsJson { get; set; }

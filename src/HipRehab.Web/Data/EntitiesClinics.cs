@@ -91,3 +91,56 @@ public sealed class AuditEntryRecord
     /// <summary>allowed, or denied-… with the reason (see Features/Clinics/Audit).</summary>
     public required string Outcome { get; set; }
 }
+
+/// <summary>
+/// A clinician's review of one see-clinician-soon finding of one screening (clinical-rules §1).
+/// Bound to the intake it was given for: a new intake is a new screening that needs its own review.
+/// </summary>
+public sealed class ClearanceRecord
+{
+    public Guid Id { get; set; }
+    public required Guid ClinicId { get; set; }
+    public required string PatientId { get; set; }
+    public required Guid IntakeId { get; set; }
+    public required string RuleId { get; set; }
+    public required string ClearedBy { get; set; }
+    public required DateTime ClearedAt { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// The precautions a clinician recorded from the surgeon's instructions (clinical-rules §2.1). One
+/// row per person, replaced on each change; <see cref="Revision"/> grows with every change so
+/// cached constraints keyed by it are never stale.
+/// </summary>
+public sealed class PatientPrecautionRecord
+{
+    public Guid Id { get; set; }
+    public required string PatientId { get; set; }
+    public required Guid ClinicId { get; set; }
+    /// <summary>posterior | anterior | lateral | custom.</summary>
+    public required string Set { get; set; }
+    /// <summary>JSON list of demand names.</summary>
+    public required string ForbiddenDemandsJson { get; set; }
+    /// <summary>Last day in force (inclusive), or null for "until cleared".</summary>
+    public DateOnly? Until { get; set; }
+    public required string RecordedBy { get; set; }
+    public required DateTime RecordedAt { get; set; }
+    public int Revision { get; set; }
+}
+
+/// <summary>
+/// A clinic's own exercise family, in the library's file format and validated by the same loader.
+/// Only that clinic's staff see it, and only for that clinic's linked patients.
+/// </summary>
+public sealed class CustomExerciseRecord
+{
+    public Guid Id { get; set; }
+    public required Guid ClinicId { get; set; }
+    /// <summary>The family id (unique within the clinic, and never one of the library's).</summary>
+    public required string Family { get; set; }
+    /// <summary>The family file as submitted (validated).</summary>
+    public required string Json { get; set; }
+    public required string CreatedBy { get; set; }
+    public required DateTime CreatedAt { get; set; }
+}

@@ -24,6 +24,7 @@ public static class AuditOutcome
     public const string DeniedNotFound = "denied-not-found";
     public const string DeniedNotAdmin = "denied-not-admin";
     public const string DeniedInvalidInput = "denied-invalid-input";
+    public const string DeniedConflict = "denied-conflict";
 }
 
 /// <summary>The caller as a member of one clinic's staff.</summary>

@@ -41,7 +41,11 @@ public sealed record NoteResponse(Guid Id, string AuthorId, string? AuthorEmail,
 /// <summary>Everything a clinic sees of one linked person.</summary>
 public sealed record PatientDetail(string PatientId, string? Email, DateTime LinkedAt, IReadOnlyList<NeedReason> Reasons, string Reason,
     IntakeResponse? Intake, PlanResponse? Plan, AdherenceResponse? Adherence, IReadOnlyList<SessionSummary> RecentSessions,
-    IReadOnlyList<CheckInSummary> CheckIns, IReadOnlyList<AlertResponse> Alerts, IReadOnlyList<NoteResponse> Notes);
+    IReadOnlyList<CheckInSummary> CheckIns, IReadOnlyList<AlertResponse> Alerts, IReadOnlyList<NoteResponse> Notes,
+    RecordedPrecautionsResponse? Precautions = null);
+
+/// <summary>The precautions a clinician recorded for the person (clinical-rules §2.1), and who recorded them.</summary>
+public sealed record RecordedPrecautionsResponse(string Set, IReadOnlyList<string> ForbiddenDemands, DateOnly? Until, string? RecordedBy, DateTime RecordedAt);
 
 /// <summary>An alert of a linked person, as their clinic sees it.</summary>
 public sealed record ClinicAlertResponse(Guid Id, string PatientId, string? PatientEmail, string RuleId, string Severity, string Message,

@@ -41,9 +41,16 @@ public sealed class ClinicPatients(AppDb db, ClinicAccess access, TimeProvider c
 
         var alerts = (await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.Status != "resolved")
             .Select(a => new { a.UserId, a.Severity, a.CreatedAt }).ToListAsync(ct)).ToLookup(a => a.UserId);
-        var intakes = (await db.Intakes.AsNoTracking().Where(i => ids.Contains(i.UserId))
-            .Select(i => new { i.UserId, i.CreatedAt, i.ScreeningOutcome }).ToListAsync(ct))
-            .GroupBy(i => i.UserId).ToDictionary(g => g.Key, g => g.MaxBy(i => i.CreatedAt)!.ScreeningOutcome);
+        var latestIntakes = (await db.Intakes.AsNoTracking().Where(i => ids.Contains(i.UserId))
+            .Select(i => new { i.Id, i.UserId, i.CreatedAt, i.ScreeningOutcome, i.FindingsJson }).ToListAsync(ct))
+            .GroupBy(i => i.UserId).ToDictionary(g => g.Key, g => g.MaxBy(i => i.CreatedAt)!);
+        var clearedRules = (await db.Clearances.AsNoTracking().Where(c => ids.Contains(c.PatientId))
+            .Select(c => new { c.PatientId, c.IntakeId, c.RuleId }).ToListAsync(ct)).ToLookup(c => (c.PatientId, c.IntakeId), c => c.RuleId);
+        // Awaiting clearance: the latest screening still blocks once the clearances given for it count.
+        var intakes = latestIntakes.ToDictionary(kv => kv.Key, kv => kv.Value.ScreeningOutcome == "see-clinician-soon"
+            && new Core.Assessment.ScreeningResult(Core.Assessment.ScreeningOutcome.SeeClinicianSoon, StoredJson.Read<List<Core.Assessment.Finding>>(kv.Value.FindingsJson))
+                .OutcomeAfter(clearedRules[(kv.Key, kv.Value.Id)].ToHashSet()) != Core.Assessment.ScreeningOutcome.SeeClinicianSoon
+            ? "cleared" : kv.Value.ScreeningOutcome);
         var plans = (await db.Plans.AsNoTracking().Where(p => ids.Contains(p.UserId) && p.Status != "replaced")
             .Select(p => new { p.Id, p.UserId, p.Version, p.Status, p.CreatedAt }).ToListAsync(ct))
             .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Version)!);

@@ -109,13 +109,16 @@ public static class PatientEndpoints
             .OrderByDescending(s => s.PerformedAt).ThenByDescending(s => s.Id).Take(RecentSessions)
             .Include(s => s.Exercises).ToListAsync(ct);
         var sessionIds = sessions.Select(s => s.Id).ToList();
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.UserId == patientId && sessionIds.Contains(d.SessionId)).ToListAsync(ct))
+        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.UserId == patientId && d.SessionId != null && sessionIds.Contains(d.SessionId.Value)).ToListAsync(ct))
             .ToLookup(d => d.SessionId);
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == patientId)
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Take(RecentCheckIns).ToListAsync(ct);
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.UserId == patientId)
             .OrderByDescending(a => a.CreatedAt).Take(200).ToListAsync(ct);
         var notes = await NotesQuery(db, clinicId, patientId).ToListAsync(ct);
+        var precautions = await db.PatientPrecautions.AsNoTracking().Where(p => p.PatientId == patientId)
+            .Select(p => new { p.Set, p.ForbiddenDemandsJson, p.Until, p.RecordedAt, By = db.Users.Where(u => u.Id == p.RecordedBy).Select(u => u.Email).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
 
         var detail = new PatientDetail(patientId, signals.Patient.Email, signals.Patient.LinkedAt, signals.Reasons, NeedWords.Of(signals.Reasons[0]),
             intake is null ? null : IntakeStore.ToResponse(intake),
@@ -126,7 +129,9 @@ public static class PatientEndpoints
                 [.. decisions[s.Id].Select(PlanMapping.ToResponse)]))],
             [.. checkIns.Select(c => new CheckInSummary(c.Id, c.Date, c.UsualPain, c.SettledSinceLastSession, StoredJson.Read<List<string>>(c.RedFlagsJson)))],
             [.. alerts.Select(AlertResponse.From)],
-            notes);
+            notes,
+            precautions is null ? null : new RecordedPrecautionsResponse(precautions.Set, StoredJson.Read<List<string>>(precautions.ForbiddenDemandsJson),
+                precautions.Until, precautions.By, precautions.RecordedAt));
         return detail;
     }
 

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HipRehab.Web.Features.Intake;
 
 /// <summary>The answer of <c>PUT /api/v1/me/intake</c>.</summary>
-public sealed record IntakeResponse(Guid Id, DateTime CreatedAt, ScreeningResponse Screening, IntakeForm Answers);
+/// <remarks><see cref="Clearances"/>: findings a linked clinician reviewed and cleared, and who did.</remarks>
+public sealed record IntakeResponse(Guid Id, DateTime CreatedAt, ScreeningResponse Screening, IntakeForm Answers,
+    IReadOnlyList<Plans.ClearanceResponse>? Clearances = null);
 
 public static class IntakeEndpoints
 {
@@ -43,7 +45,9 @@ public static class IntakeEndpoints
         group.MapGet("/", async Task<Results<Ok<IntakeResponse>, ProblemHttpResult>> (HttpContext http, AppDb db, CancellationToken ct) =>
             {
                 var latest = await IntakeStore.LatestAsync(db, http.User.UserId(), ct);
-                return latest is null ? Problems.NotFound("An intake") : TypedResults.Ok(IntakeStore.ToResponse(latest));
+                return latest is null
+                    ? Problems.NotFound("An intake")
+                    : TypedResults.Ok(IntakeStore.ToResponse(latest) with { Clearances = await Plans.ClinicalRecords.ClearancesAsync(db, latest.UserId, latest.Id, ct) });
             })
             .WithSummary("The latest intake and its screening.");
 

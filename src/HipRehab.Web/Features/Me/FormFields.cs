@@ -61,6 +61,8 @@ public static class MeWords
         ProgressionAction.Hold => "Same again",
         ProgressionAction.Regress => "Easier",
         ProgressionAction.Stop => "Stopped for today",
+        ProgressionAction.Tailored => "Changed by your therapist",
+        ProgressionAction.Precautions => "Changed to keep within your precautions",
         _ => Vocab<ProgressionAction>.Name(action),
     };
 

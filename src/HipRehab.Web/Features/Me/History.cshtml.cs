@@ -26,7 +26,7 @@ public sealed class HistoryModel(AppDb db, ExerciseLibrary library) : PageModel
             .OrderByDescending(s => s.PerformedAt).ThenByDescending(s => s.Id).Take(Shown)
             .Include(s => s.Exercises).ToListAsync(ct);
         var ids = sessions.Select(s => s.Id).ToList();
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.UserId == userId && ids.Contains(d.SessionId)).ToListAsync(ct))
+        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.UserId == userId && d.SessionId != null && ids.Contains(d.SessionId.Value)).ToListAsync(ct))
             .ToLookup(d => d.SessionId);
         Sessions = [.. sessions.Select(s => new Entry(s.Id, s.PerformedAt, s.PainBefore, s.PainAfter,
             [.. s.Exercises.OrderBy(e => e.Id)], [.. decisions[s.Id].OrderBy(d => d.Id).Select(PlanMapping.ToResponse)]))];

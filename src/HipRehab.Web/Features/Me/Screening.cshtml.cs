@@ -19,6 +19,12 @@ public sealed class ScreeningModel(AppDb db, PlanService plans) : PageModel
 
     public DateTime? AnsweredAt { get; private set; }
 
+    /// <summary>Findings a linked clinician reviewed and cleared, with who cleared them.</summary>
+    public IReadOnlyList<ClearanceResponse> Clearances { get; private set; } = [];
+
+    /// <summary>True when a plan may be made: screening allows it, counting the clearances (clinical-rules §1).</summary>
+    public bool AllowsPlan { get; private set; }
+
     /// <summary>True when the current plan was made from this intake, so "See my plan" replaces "Make my plan".</summary>
     public bool HasPlanFromThisIntake { get; private set; }
 
@@ -62,6 +68,9 @@ public sealed class ScreeningModel(AppDb db, PlanService plans) : PageModel
 
         Screening = IntakeStore.Screening(latest);
         AnsweredAt = latest.CreatedAt;
+        Clearances = await ClinicalRecords.ClearancesAsync(db, userId, latest.Id, ct);
+        AllowsPlan = Screening.OutcomeAfter(Clearances.Select(c => c.RuleId).ToHashSet())
+            is Core.Assessment.ScreeningOutcome.Clear or Core.Assessment.ScreeningOutcome.Advice;
         HasPlanFromThisIntake = await plans.CurrentAsync(userId, ct) is { } plan && plan.IntakeId == latest.Id;
     }
 }

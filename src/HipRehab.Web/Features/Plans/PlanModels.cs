@@ -11,15 +11,21 @@ namespace HipRehab.Web.Features.Plans;
 public sealed record PrescriptionResponse(string ExerciseId, Dose Dose);
 
 /// <summary>One progression decision in an item's history.</summary>
-public sealed record DecisionResponse(Guid Id, Guid PlanItemId, Guid SessionId, DateTime CreatedAt, ProgressionAction Action,
-    IReadOnlyList<string> RuleIds, string Explanation, PrescriptionResponse Previous, PrescriptionResponse Next);
+/// <remarks>
+/// <see cref="SessionId"/> is null and <see cref="By"/> names the clinician when a therapist made the
+/// change; <see cref="Previous"/> is null when the item was added.
+/// </remarks>
+public sealed record DecisionResponse(Guid Id, Guid PlanItemId, Guid? SessionId, DateTime CreatedAt, ProgressionAction Action,
+    IReadOnlyList<string> RuleIds, string Explanation, PrescriptionResponse? Previous, PrescriptionResponse Next, string? By = null);
 
 public sealed record PlanItemResponse(Guid Id, string Family, string FamilyName, string ExerciseId, string Name, Category Category,
-    int Level, Dose Dose, IReadOnlyList<DayOfWeek> Days, IReadOnlyList<Reason> Why, bool Pinned, IReadOnlyList<DecisionResponse> History);
+    int Level, Dose Dose, IReadOnlyList<DayOfWeek> Days, IReadOnlyList<Reason> Why, bool Pinned, IReadOnlyList<DecisionResponse> History,
+    bool OnHold = false);
 
 /// <summary>The person's plan (api.md): items with their reasons and history, what was left out, and advice.</summary>
 public sealed record PlanResponse(Guid Id, int Version, DateTime CreatedAt, string Status, string? PausedReason,
-    IReadOnlyList<PlanItemResponse> Items, IReadOnlyList<ExcludedFamily> Excluded, IReadOnlyList<Reason> Advice);
+    IReadOnlyList<PlanItemResponse> Items, IReadOnlyList<ExcludedFamily> Excluded, IReadOnlyList<Reason> Advice,
+    IReadOnlyList<ClearanceResponse>? Clearances = null);
 
 public static class PlanMapping
 {
@@ -43,18 +49,19 @@ public static class PlanMapping
     public static DecisionResponse ToResponse(DecisionRecord d) => new(d.Id, d.PlanItemId, d.SessionId, d.CreatedAt,
         Vocab<ProgressionAction>.TryParse(d.Action, out var a) ? a : ProgressionAction.Hold,
         StoredJson.Read<List<string>>(d.RuleIdsJson), d.Explanation,
-        StoredJson.Read<PrescriptionResponse>(d.PreviousJson), StoredJson.Read<PrescriptionResponse>(d.NextJson));
+        (d.PreviousJson == "null" ? null : StoredJson.Read<PrescriptionResponse>(d.PreviousJson)), StoredJson.Read<PrescriptionResponse>(d.NextJson), d.ActorEmail);
 
     public static PlanItemResponse ToResponse(PlanItemRecord i, ExerciseLibrary library, IEnumerable<DecisionRecord> history)
     {
         var v = library.FindVariant(i.ExerciseId);
         return new PlanItemResponse(i.Id, i.Family, v?.FamilyName ?? i.Family, i.ExerciseId, v?.Name ?? i.ExerciseId,
             v?.Category ?? Category.Strengthening, v?.Level ?? 0, DoseOf(i), JsonTextCache.Read<List<DayOfWeek>>(i.DaysJson),
-            JsonTextCache.Read<List<Reason>>(i.WhyJson), i.Pinned, [.. history.Select(ToResponse)]);
+            JsonTextCache.Read<List<Reason>>(i.WhyJson), i.Pinned, [.. history.Select(ToResponse)], i.OnHold);
     }
 
-    public static PlanResponse ToResponse(PlanRecord p, ExerciseLibrary library, ILookup<Guid, DecisionRecord> history) =>
+    public static PlanResponse ToResponse(PlanRecord p, ExerciseLibrary library, ILookup<Guid, DecisionRecord> history,
+        IReadOnlyList<ClearanceResponse>? clearances = null) =>
         new(p.Id, p.Version, p.CreatedAt, p.Status, p.PausedReason,
             [.. p.Items.OrderBy(i => i.Position).Select(i => ToResponse(i, library, history[i.Id]))],
-            StoredJson.Read<List<ExcludedFamily>>(p.ExcludedJson), StoredJson.Read<List<Reason>>(p.AdviceJson));
+            StoredJson.Read<List<ExcludedFamily>>(p.ExcludedJson), StoredJson.Read<List<Reason>>(p.AdviceJson), clearances ?? []);
 }

@@ -33,7 +33,9 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var screening = IntakeStore.Screening(intakeRecord);
-        if (!screening.AllowsPlan)
+        // A see-clinician-soon finding a linked clinician cleared no longer blocks (clinical-rules §1).
+        var cleared = await ClinicalRecords.ClearedRuleIdsAsync(db, userId, intakeRecord.Id, ct);
+        if (screening.OutcomeAfter(cleared) is not (ScreeningOutcome.Clear or ScreeningOutcome.Advice))
         {
             return new(CreateOutcome.Blocked, null, screening);
         }
@@ -47,7 +49,9 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
             return new(CreateOutcome.Paused, current, screening);
         }
 
-        var draft = Planner.Plan(IntakeStore.Intake(intakeRecord, today), screening, library, today);
+        var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
+        var draft = Planner.Plan(IntakeStore.Intake(intakeRecord, today), screening, library, today,
+            new PlanningOptions(ClearedRuleIds: cleared, RecordedPrecautions: recorded));
         var previous = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced").ToListAsync(ct);
         foreach (var p in previous)
         {
@@ -107,6 +111,11 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
             }
         }
 
-        return PlanMapping.ToResponse(plan, library, history.ToLookup(d => d.PlanItemId));
+        var clearances = await ClinicalRecords.ClearancesAsync(db, plan.UserId, plan.IntakeId, ct);
+        // A clinic's own exercise is named and described from that clinic's content.
+        var lib = plan.Items.Any(i => library.FindVariant(i.ExerciseId) is null)
+            ? await Tailoring.ClinicLibrary.ForPersonAsync(db, library, plan.UserId, ct)
+            : library;
+        return PlanMapping.ToResponse(plan, lib, history.ToLookup(d => d.PlanItemId), clearances);
     }
 }

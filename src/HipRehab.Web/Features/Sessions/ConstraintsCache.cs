@@ -2,37 +2,41 @@ using System.Collections.Concurrent;
 using HipRehab.Core.Planning;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Intake;
+using HipRehab.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace HipRehab.Web.Features.Sessions;
 
 /// <summary>
 /// A person's constraints depend only on an intake (which is never edited — a new answer is a new
-/// row) and the day (precaution windows end on a date), so they are computed once per intake and
-/// day and shared. Bounded: cleared when it grows past a limit.
+/// row), the day (precaution windows end on a date) and the precautions a clinician recorded. The
+/// recorded precautions are read on every call (one indexed row) and their revision is part of the
+/// key, so a change applies to the very next session on every node; the costlier part (reading and
+/// validating the intake) is computed once per key and shared. Bounded: cleared when it grows past a limit.
 /// </summary>
 public sealed class ConstraintsCache(IServiceScopeFactory scopes)
 {
     private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<(Guid IntakeId, DateOnly Day), PersonConstraints> _cache = new();
+    private readonly ConcurrentDictionary<(Guid IntakeId, DateOnly Day, int PrecautionsRevision), PersonConstraints> _cache = new();
 
-    public async Task<PersonConstraints> GetAsync(Guid intakeId, DateOnly today, CancellationToken ct)
+    public async Task<PersonConstraints> GetAsync(string userId, Guid intakeId, DateOnly today, CancellationToken ct)
     {
-        if (_cache.TryGetValue((intakeId, today), out var hit))
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var (recorded, revision) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
+        if (_cache.TryGetValue((intakeId, today, revision), out var hit))
         {
             return hit;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var intake = await db.Intakes.AsNoTracking().FirstAsync(i => i.Id == intakeId, ct);
-        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today);
+        var intake = await db.Intakes.AsNoTracking().FirstAsync(i => i.Id == intakeId && i.UserId == userId, ct);
+        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
         if (_cache.Count >= MaxEntries)
         {
             _cache.Clear();
         }
 
-        _cache[(intakeId, today)] = constraints;
+        _cache[(intakeId, today, revision)] = constraints;
         return constraints;
     }
 }

@@ -87,7 +87,7 @@ public static class SessionEndpoints
         var sessions = await query.OrderByDescending(s => s.PerformedAt).ThenByDescending(s => s.Id).Take(limit ?? 50)
             .Include(s => s.Exercises).ToListAsync(ct);
         var ids = sessions.Select(s => s.Id).ToList();
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.UserId == userId && ids.Contains(d.SessionId)).ToListAsync(ct))
+        var decisions = (await db.Decisions.AsNoTracking().Where(d => d.UserId == userId && d.SessionId != null && ids.Contains(d.SessionId.Value)).ToListAsync(ct))
             .ToLookup(d => d.SessionId);
         return TypedResults.Ok(sessions.Select(s => new SessionSummary(s.Id, s.PerformedAt, s.PainBefore, s.PainAfter,
             [.. s.Exercises.Select(e => new LoggedExercise(e.PlanItemId, e.PrescribedExerciseId, e.CompletedSets, e.CompletedReps, e.CompletedHoldSeconds, e.PainDuring, e.Effort, e.Note))],

@@ -175,7 +175,11 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         {
             await foreach (var item in s_items(db, userId, plan.Id).WithCancellation(ct))
             {
-                items[item.Id] = item;
+                // An item on hold (no version fits the person's precautions) is not done until a clinician changes it.
+                if (!item.OnHold)
+                {
+                    items[item.Id] = item;
+                }
             }
         }
 
@@ -215,7 +219,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
                 continue;
             }
 
-            constraints ??= await constraintsCache.GetAsync(plan.IntakeId, DateOnly.FromDateTime(now), ct);
+            constraints ??= await constraintsCache.GetAsync(userId, plan.IntakeId, DateOnly.FromDateTime(now), ct);
             var performedOn = DateOnly.FromDateTime(job.Request.PerformedAt!.Value.UtcDateTime);
             var from = performedOn.AddDays(-ProgressionEngine.CheckInWindowDays);
             if (!checkInsFrom.TryGetValue(from, out var checkIns))
@@ -261,6 +265,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         }
 
         var decisions = new List<SessionDecision>();
+        ExerciseLibrary? personLibrary = null;
         foreach (var log in session.Exercises.OrderBy(l => items[l.PlanItemId].Position))
         {
             var item = items[log.PlanItemId];
@@ -275,7 +280,10 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
                 history[item.Id] = newestFirst;
             }
 
-            var decision = Decide(item, log, newestFirst, constraints, checkIns);
+            var itemLibrary = library.FindVariant(item.ExerciseId) is null
+                ? personLibrary ??= await Tailoring.ClinicLibrary.ForPersonAsync(db, library, userId, CancellationToken.None)
+                : library;
+            var decision = Decide(itemLibrary, item, log, newestFirst, constraints, checkIns);
             Remember(newestFirst, log);
             var previous = new PrescriptionResponse(decision.Previous.ExerciseId, decision.Previous.Dose);
             var next = new PrescriptionResponse(decision.Next.ExerciseId, decision.Next.Dose);
@@ -310,10 +318,22 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         return new(Outcome.Created, response, session.ResponseJson, null);
     }
 
-    private ProgressionDecision Decide(PlanItemRecord item, ExerciseLogRecord newLog, List<ExerciseLogRecord> newestFirst,
+    private static ProgressionDecision Decide(ExerciseLibrary library, PlanItemRecord item, ExerciseLogRecord newLog, List<ExerciseLogRecord> newestFirst,
         PersonConstraints constraints, List<CheckIn> checkIns)
     {
         var state = new ItemState(PlanMapping.PrescriptionOf(item), item.Pinned);
+        if (library.FindVariant(item.ExerciseId) is null)
+        {
+            // A clinic's own exercise whose clinic no longer shares the person's records: without its
+            // ladder, the therapist, not automatic progression, changes it (as for a pinned item).
+            return newLog.PainDuring > ProgressionEngine.AcceptablePainMax
+                ? new ProgressionDecision(ProgressionAction.Stop, ["PL3", "PM1", "PM4"],
+                    $"Your pain was {newLog.PainDuring} out of 10, which is too much: stop this exercise for today. Your therapist set this exercise, so please tell them about the pain.",
+                    state.Current, state.Current)
+                : new ProgressionDecision(ProgressionAction.Hold, ["PL3"], "Your therapist set this exercise, so it stays the same until they change it.",
+                    state.Current, state.Current);
+        }
+
         if (newestFirst.Count > 0 && newestFirst[0].PerformedAt > newLog.PerformedAt)
         {
             // A back-entered session counts in the history but does not move the dose: the

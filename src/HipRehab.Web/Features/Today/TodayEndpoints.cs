@@ -74,6 +74,7 @@ public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider
         string? pausedReason = null;
         var anyStrength = false;
         Guid? planId = null;
+        Core.Library.ExerciseLibrary? personLibrary = null;
         await foreach (var row in s_plan(db, userId).WithCancellation(ct))
         {
             if (planId is null)
@@ -87,12 +88,14 @@ public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider
                 break; // an older plan that was not marked replaced: not today's
             }
 
-            if (paused || row.Item is null)
+            if (paused || row.Item is null || row.Item.OnHold)
             {
                 continue;
             }
 
-            var response = PlanMapping.ToResponse(row.Item, library, []);
+            var response = PlanMapping.ToResponse(row.Item, library.FindVariant(row.Item.ExerciseId) is null
+                ? personLibrary ??= await Tailoring.ClinicLibrary.ForPersonAsync(db, library, userId, ct)
+                : library, []);
             anyStrength |= response.Category == Core.Category.Strengthening;
             if (response.Days.Contains(date.DayOfWeek))
             {

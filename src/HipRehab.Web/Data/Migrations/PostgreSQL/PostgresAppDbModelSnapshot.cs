@@ -200,6 +200,47 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.ToTable("CheckIns");
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.ClearanceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClearedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("PatientId", "IntakeId");
+
+                    b.ToTable("Clearances");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.ClinicLinkRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -316,6 +357,39 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.ToTable("ClinicalNotes");
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.CustomExerciseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId", "Family")
+                        .IsUnique();
+
+                    b.ToTable("CustomExercises");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.DecisionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -326,6 +400,14 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ActorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -349,7 +431,7 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<Guid>("SessionId")
+                    b.Property<Guid?>("SessionId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("UserId")
@@ -499,6 +581,52 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.ToTable("PatientInvitations");
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.PatientPrecautionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ForbiddenDemandsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Set")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique();
+
+                    b.ToTable("PatientPrecautions");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.PlanItemRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -528,6 +656,9 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
 
                     b.Property<int?>("HoldSeconds")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("OnHold")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("PerSide")
                         .HasColumnType("boolean");
@@ -887,6 +1018,21 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.ClearanceRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.ClinicLinkRecord", b =>
                 {
                     b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
@@ -932,6 +1078,15 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.CustomExerciseRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.DecisionRecord", b =>
                 {
                     b.HasOne("HipRehab.Web.Data.PlanItemRecord", null)
@@ -964,6 +1119,21 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
                         .WithMany()
                         .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipRehab.Web.Data.PatientPrecautionRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -195,6 +195,47 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("CheckIns");
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.ClearanceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClearedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClearedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("PatientId", "IntakeId");
+
+                    b.ToTable("Clearances");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.ClinicLinkRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -311,6 +352,39 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("ClinicalNotes");
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.CustomExerciseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId", "Family")
+                        .IsUnique();
+
+                    b.ToTable("CustomExercises");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.DecisionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -320,6 +394,14 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -344,7 +426,7 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SessionId")
+                    b.Property<Guid?>("SessionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -494,6 +576,52 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("PatientInvitations");
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.PatientPrecautionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForbiddenDemandsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Set")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique();
+
+                    b.ToTable("PatientPrecautions");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.PlanItemRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -522,6 +650,9 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("HoldSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnHold")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("PerSide")
@@ -876,6 +1007,21 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.ClearanceRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.ClinicLinkRecord", b =>
                 {
                     b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
@@ -921,6 +1067,15 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.CustomExerciseRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.DecisionRecord", b =>
                 {
                     b.HasOne("HipRehab.Web.Data.PlanItemRecord", null)
@@ -953,6 +1108,21 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
                         .WithMany()
                         .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipRehab.Web.Data.PatientPrecautionRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.ClinicRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

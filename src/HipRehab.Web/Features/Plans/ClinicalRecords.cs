@@ -1,0 +1,48 @@
+using HipRehab.Core;
+using HipRehab.Core.Planning;
+using HipRehab.Web.Data;
+using HipRehab.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HipRehab.Web.Features.Plans;
+
+/// <summary>A clinician's clearance of a finding, as the person and their clinic see it.</summary>
+public sealed record ClearanceResponse(string RuleId, string? ClearedBy, string? ClinicName, DateTime ClearedAt);
+
+/// <summary>
+/// What clinicians recorded about a person that planning and progression must obey: clearances of
+/// the latest screening's findings and the surgeon's precautions. Read fresh on every use, so a
+/// change applies at once on every node.
+/// </summary>
+public static class ClinicalRecords
+{
+    /// <summary>The rule ids cleared for this intake's screening.</summary>
+    public static async Task<HashSet<string>> ClearedRuleIdsAsync(AppDb db, string userId, Guid intakeId, CancellationToken ct) =>
+        [.. await db.Clearances.AsNoTracking().Where(c => c.PatientId == userId && c.IntakeId == intakeId).Select(c => c.RuleId).ToListAsync(ct)];
+
+    /// <summary>Who cleared which finding of this intake's screening, oldest first.</summary>
+    public static async Task<List<ClearanceResponse>> ClearancesAsync(AppDb db, string userId, Guid intakeId, CancellationToken ct) =>
+        (await db.Clearances.AsNoTracking().Where(c => c.PatientId == userId && c.IntakeId == intakeId)
+            .Select(c => new
+            {
+                c.RuleId, c.ClearedAt, c.Id,
+                By = db.Users.Where(u => u.Id == c.ClearedBy).Select(u => u.Email).FirstOrDefault(),
+                Clinic = db.Clinics.Where(k => k.Id == c.ClinicId).Select(k => k.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct))
+        .OrderBy(c => c.ClearedAt).ThenBy(c => c.Id)
+        .Select(c => new ClearanceResponse(c.RuleId, c.By, c.Clinic, c.ClearedAt)).ToList();
+
+    /// <summary>The precautions a clinician recorded for the person, with the row's revision (0 when none).</summary>
+    public static async Task<(RecordedPrecautions? Precautions, int Revision)> PrecautionsAsync(AppDb db, string userId, CancellationToken ct)
+    {
+        var row = await db.PatientPrecautions.AsNoTracking().Where(p => p.PatientId == userId)
+            .Select(p => new { p.Set, p.ForbiddenDemandsJson, p.Until, p.Revision }).FirstOrDefaultAsync(ct);
+        return row is null ? (null, 0) : (ToRecorded(row.Set, row.ForbiddenDemandsJson, row.Until), row.Revision);
+    }
+
+    public static RecordedPrecautions ToRecorded(string set, string demandsJson, DateOnly? until) => new(
+        Vocab<PrecautionSet>.TryParse(set, out var s) ? s : PrecautionSet.Posterior,
+        [.. StoredJson.Read<List<string>>(demandsJson).Select(d => Vocab<Demand>.TryParse(d, out var x) ? (Demand?)x : null).OfType<Demand>()],
+        until);
+}
