@@ -74,7 +74,7 @@ public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider
         string? pausedReason = null;
         var anyStrength = false;
         Guid? planId = null;
-        Core.Library.ExerciseLibrary? personLibrary = null;
+        var items = new List<PlanItemRecord>();
         await foreach (var row in s_plan(db, userId).WithCancellation(ct))
         {
             if (planId is null)
@@ -88,12 +88,18 @@ public sealed class TodayService(AppDb db, ExerciseLibrary library, TimeProvider
                 break; // an older plan that was not marked replaced: not today's
             }
 
-            if (paused || row.Item is null || row.Item.OnHold)
+            if (!paused && row.Item is { OnHold: false })
             {
-                continue;
+                items.Add(row.Item);
             }
+        }
 
-            var response = PlanMapping.ToResponse(row.Item, library.FindVariant(row.Item.ExerciseId) is null
+        // Mapped after the rows are read: a clinic's own exercise needs another query, and PostgreSQL
+        // runs one query at a time on a connection.
+        Core.Library.ExerciseLibrary? personLibrary = null;
+        foreach (var item in items)
+        {
+            var response = PlanMapping.ToResponse(item, library.FindVariant(item.ExerciseId) is null
                 ? personLibrary ??= await Tailoring.ClinicLibrary.ForPersonAsync(db, library, userId, ct)
                 : library, []);
             anyStrength |= response.Category == Core.Category.Strengthening;
