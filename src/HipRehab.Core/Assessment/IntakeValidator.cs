@@ -8,6 +8,27 @@ public sealed record Validated<T>(T? Value, IReadOnlyDictionary<string, string[]
     public bool IsValid => Errors.Count == 0 && Value is not null;
 }
 
+/// <summary>Messages per field, in the order they were found; what every validator in Core collects.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public int Count => _errors.Count;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+}
+
 /// <summary>Checks an <see cref="IntakeForm"/> against the public contract (api.md).</summary>
 public static class IntakeValidator
 {
@@ -17,16 +38,8 @@ public static class IntakeValidator
     /// <summary>Validates the form. <paramref name="today"/> is the person's date (no future surgery dates).</summary>
     public static Validated<Intake> Validate(IntakeForm? form, DateOnly today)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new FieldErrors();
+        void Add(string field, string message) => errors.Add(field, message);
 
         if (form is null)
         {
@@ -136,7 +149,7 @@ public static class IntakeValidator
         });
 
         Validated<Intake> Result(Intake? value) =>
-            new(value, errors.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+            new(value, errors.ToDictionary());
     }
 
     private static string Unknown<T>(string? value) where T : struct, Enum =>

@@ -37,16 +37,8 @@ public static class Activity
     /// <summary>Checks an activity entry: a date (not future, at most a year back) and 1–1440 minutes.</summary>
     public static Validated<ActivityRecord> Validate(ActivityForm? form, DateOnly today)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new FieldErrors();
+        void Add(string field, string message) => errors.Add(field, message);
 
         if (form is null)
         {
@@ -61,7 +53,7 @@ public static class Activity
             }
         }
 
-        var result = errors.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        var result = errors.ToDictionary();
         return errors.Count > 0 || form is null
             ? new Validated<ActivityRecord>(null, result)
             : new Validated<ActivityRecord>(new ActivityRecord(form.Date!.Value, form.Minutes!.Value), result);

@@ -64,16 +64,8 @@ public static class Body
     /// <summary>Checks a body measurement: a date (not future, at most a year back) and a plausible weight.</summary>
     public static Validated<BodyMeasurement> Validate(BodyMeasurementForm? form, DateOnly today)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new FieldErrors();
+        void Add(string field, string message) => errors.Add(field, message);
 
         if (form is null)
         {
@@ -92,7 +84,7 @@ public static class Body
             }
         }
 
-        var result = errors.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        var result = errors.ToDictionary();
         return errors.Count > 0 || form is null
             ? new Validated<BodyMeasurement>(null, result)
             : new Validated<BodyMeasurement>(new BodyMeasurement(form.Date!.Value, form.WeightKg!.Value), result);

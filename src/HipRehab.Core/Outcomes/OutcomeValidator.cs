@@ -27,16 +27,8 @@ public static class OutcomeValidator
     /// <summary>Validates the form; <paramref name="today"/> is the person's date (no future results).</summary>
     public static Validated<OutcomeResult> Validate(OutcomeForm? form, DateOnly today)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new FieldErrors();
+        void Add(string field, string message) => errors.Add(field, message);
 
         if (form is null)
         {
@@ -97,7 +89,7 @@ public static class OutcomeValidator
         return Result(new OutcomeResult(instrument.Value, form.Date.Value, score.Value, activities));
 
         Validated<OutcomeResult> Result(OutcomeResult? value) =>
-            new(value, errors.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+            new(value, errors.ToDictionary());
     }
 
     /// <summary>
