@@ -147,36 +147,11 @@ public static class ClinicEndpoints
         return TypedResults.Created($"/api/v1/staff-invitations/{code}/accept", new StaffInvitationResponse(code, email!, invitation.Role, invitation.ExpiresAt));
     }
 
-    private static async Task<IResult> AcceptAsync(string code, HttpContext http, AppDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var userId = http.User.UserId();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var hash = InvitationCodes.Hash(code);
-        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(ct);
-        var invitation = await db.StaffInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
+    private static async Task<IResult> AcceptAsync(string code, HttpContext http, ClinicActions actions, CancellationToken ct) =>
         // One answer for every way a code can fail, so a guess learns nothing.
-        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now || email is null || invitation.NormalizedEmail != email)
-        {
-            return Problems.NotFound("That invitation");
-        }
-
-        invitation.UsedAt = now;
-        invitation.UsedBy = userId;
-        var existing = await db.ClinicStaff.FirstOrDefaultAsync(s => s.ClinicId == invitation.ClinicId && s.UserId == userId, ct);
-        if (existing is null)
-        {
-            existing = new ClinicStaffRecord { Id = Guid.CreateVersion7(), ClinicId = invitation.ClinicId, UserId = userId, Role = invitation.Role, JoinedAt = now };
-            db.ClinicStaff.Add(existing);
-        }
-        else if (invitation.Role == StaffRole.Admin)
-        {
-            existing.Role = StaffRole.Admin;
-        }
-
-        await db.SaveChangesAsync(ct);
-        var name = await db.Clinics.Where(c => c.Id == invitation.ClinicId).Select(c => c.Name).SingleAsync(ct);
-        return TypedResults.Ok(new AcceptedInvitationResponse(invitation.ClinicId, name, existing.Role));
-    }
+        await actions.AcceptStaffInvitationAsync(http.User.UserId(), code, ct) is { } accepted
+            ? TypedResults.Ok(accepted)
+            : Problems.NotFound("That invitation");
 
     private static async Task<IResult> InvitePatientAsync(Guid clinicId, HttpContext http, ClinicAccess access, AppDb db, TimeProvider clock, CancellationToken ct)
     {
