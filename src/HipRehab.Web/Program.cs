@@ -39,6 +39,7 @@ builder.Services.AddScoped<TodayService>();
 builder.Services.AddScoped<ClinicAccess>();
 builder.Services.AddScoped<ClinicPatients>();
 builder.Services.AddScoped<ClinicActions>();
+builder.Services.AddScoped<HipRehab.Web.Features.Tailoring.TailoringService>();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

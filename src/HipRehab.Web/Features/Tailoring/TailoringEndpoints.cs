@@ -1,16 +1,9 @@
-using System.Text;
 using System.Text.Json;
-using HipRehab.Core;
-using HipRehab.Core.Assessment;
 using HipRehab.Core.Library;
-using HipRehab.Core.Planning;
-using HipRehab.Core.Progression;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Clinics;
-using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
-using HipRehab.Web.Features.Sessions;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +17,6 @@ namespace HipRehab.Web.Features.Tailoring;
 /// </summary>
 public static class TailoringEndpoints
 {
-    public const int MaxNoteLength = 4000;
-
     public static IEndpointRouteBuilder MapTailoring(this IEndpointRouteBuilder app)
     {
         var clinic = app.MapGroup("/api/v1/clinics/{clinicId:guid}").WithTags("Clinic tailoring").RequireAuthorization(AccountSetup.StaffApi);
@@ -93,464 +84,53 @@ public static class TailoringEndpoints
         return await access.OpenPatientDataAsync(http.User, staff!, action, patientId, ct) is { } denied ? (null, denied) : (staff, null);
     }
 
-    private static async Task<IResult> RefuseAsync(ClinicAccess access, string? patientId, IResult problem, CancellationToken ct, string outcome = AuditOutcome.DeniedInvalidInput)
+    private static async Task<IResult> RefuseAsync(ClinicAccess access, string? patientId, IResult problem, CancellationToken ct)
     {
         // Nothing was written: the attempt is still on record, as refused.
-        await access.RefuseAfterOpeningAsync(outcome, patientId, ct);
+        await access.RefuseAfterOpeningAsync(AuditOutcome.DeniedInvalidInput, patientId, ct);
         return problem;
     }
 
-    private static Task<string?> EmailAsync(AppDb db, string userId, CancellationToken ct) =>
-        db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-
-    /// <summary>
-    /// Saves a staff change to plan items. Each change bumped the item's revision (its concurrency
-    /// token), so a session decided at the same moment from the old item cannot also be saved: the
-    /// session writer decides again from fresh data, and here the loser answers 409 to try again.
-    /// </summary>
-    private static async Task<IResult?> SaveItemsAsync(AppDb db, ClinicAccess access, StaffMember staff, string action, string patientId, CancellationToken ct)
+    /// <summary>Opens the person's data (staff → second factor → link), reads the JSON body, and runs <paramref name="change"/>.</summary>
+    private static async Task<IResult> TailorAsync<TBody, TResult>(HttpRequest request, ClinicAccess access, Guid clinicId, string patientId, string action,
+        Func<StaffMember, TBody, Task<TailoringResult<TResult>>> change, Func<TResult, IResult> answer, CancellationToken ct)
+        where TBody : class
+        where TResult : class
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrency conflict (the item's revision moved) or two first recordings of
-            // precautions racing on the unique index: either way, nothing of this request was saved.
-            db.ChangeTracker.Clear();
-            await access.DenyAsync(staff, action, patientId, AuditOutcome.DeniedConflict, ct);
-            return Problems.Conflict("plan-changed", "The plan changed just now",
-                "A session was logged for this exercise at the same moment. Please look at the plan again and repeat your change.");
-        }
-    }
-
-    // ---- Clearance -------------------------------------------------------------------------
-
-    private static async Task<IResult> ClearAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, AppDb db,
-        TimeProvider clock, CancellationToken ct)
-    {
-        const string action = "clear-findings";
         var (staff, problem) = await OpenAsync(request.HttpContext, access, clinicId, action, patientId, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (body, bad) = await JsonBody.ReadAsync<ClearanceRequest>(request, ct);
+        var (body, bad) = await JsonBody.ReadAsync<TBody>(request, ct);
         if (bad is not null)
         {
             return await RefuseAsync(access, patientId, bad, ct);
         }
 
-        var intake = await IntakeStore.LatestAsync(db, patientId, ct);
-        if (intake is null)
-        {
-            return await RefuseAsync(access, patientId, Problems.Invalid("ruleIds", "They have not answered the intake yet, so there is nothing to clear."), ct);
-        }
-
-        var screening = IntakeStore.Screening(intake);
-        var errors = new Dictionary<string, string[]>();
-        if (body!.RuleIds is not { Count: > 0 } ruleIds)
-        {
-            errors["ruleIds"] = ["List the findings you reviewed and clear, e.g. [\"RF7\"]."];
-            ruleIds = [];
-        }
-        else if (ruleIds.Count > screening.Findings.Count + 5)
-        {
-            errors["ruleIds"] = ["List each finding once."];
-        }
-
-        for (var i = 0; i < ruleIds.Count && errors.Count < 20; i++)
-        {
-            var finding = screening.Findings.FirstOrDefault(f => string.Equals(f.RuleId, ruleIds[i], StringComparison.OrdinalIgnoreCase));
-            if (finding is null)
-            {
-                errors[$"ruleIds[{i}]"] = [$"'{ruleIds[i]}' is not a finding of their latest screening."];
-            }
-            else if (finding.Outcome is ScreeningOutcome.UrgentCare or ScreeningOutcome.NotEligible)
-            {
-                errors[$"ruleIds[{i}]"] = [$"{finding.RuleId} needs care today or rules out a self-guided plan. It cannot be cleared here."];
-            }
-            else if (finding.Outcome != ScreeningOutcome.SeeClinicianSoon)
-            {
-                errors[$"ruleIds[{i}]"] = [$"{finding.RuleId} is advice only and does not block a plan, so it needs no clearance."];
-            }
-        }
-
-        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
-        if (note is { Length: > MaxNoteLength })
-        {
-            errors["note"] = [$"Write a note of at most {MaxNoteLength} characters."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return await RefuseAsync(access, patientId, Problems.Invalid(errors), ct);
-        }
-
-        var already = await ClinicalRecords.ClearedRuleIdsAsync(db, patientId, intake.Id, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var ruleId in ruleIds.Select(r => screening.Findings.First(f => string.Equals(f.RuleId, r, StringComparison.OrdinalIgnoreCase)).RuleId).Distinct())
-        {
-            if (already.Add(ruleId))
-            {
-                db.Clearances.Add(new ClearanceRecord
-                {
-                    Id = OrderedIds.Next(), ClinicId = staff!.ClinicId, PatientId = patientId, IntakeId = intake.Id, RuleId = ruleId,
-                    ClearedBy = staff.UserId, ClearedAt = now, Note = note,
-                });
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        var after = screening.OutcomeAfter(already);
-        var result = new ClearanceResult(patientId, intake.Id, await ClinicalRecords.ClearancesAsync(db, patientId, intake.Id, ct),
-            Vocab<ScreeningOutcome>.Name(after), after is ScreeningOutcome.Clear or ScreeningOutcome.Advice);
-        return TypedResults.Created($"/api/v1/clinics/{clinicId}/patients/{patientId}", result);
+        var result = await change(staff!, body!);
+        return result.Refusal is { } refusal ? refusal.ToProblem() : answer(result.Value!);
     }
 
-    // ---- Precautions -----------------------------------------------------------------------
+    private static Task<IResult> ClearAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
+        TailorAsync<ClearanceRequest, ClearanceResult>(request, access, clinicId, patientId, "clear-findings",
+            (staff, body) => tailoring.ClearAsync(staff, patientId, body, ct),
+            result => TypedResults.Created($"/api/v1/clinics/{clinicId}/patients/{patientId}", result), ct);
 
-    private static async Task<IResult> PrecautionsAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, AppDb db,
-        ExerciseLibrary library, TimeProvider clock, CancellationToken ct)
-    {
-        const string action = "set-precautions";
-        var (staff, problem) = await OpenAsync(request.HttpContext, access, clinicId, action, patientId, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    private static Task<IResult> PrecautionsAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
+        TailorAsync<PrecautionsRequest, PrecautionsResult>(request, access, clinicId, patientId, "set-precautions",
+            (staff, body) => tailoring.SetPrecautionsAsync(staff, patientId, body, ct), TypedResults.Ok, ct);
 
-        var (body, bad) = await JsonBody.ReadAsync<PrecautionsRequest>(request, ct);
-        if (bad is not null)
-        {
-            return await RefuseAsync(access, patientId, bad, ct);
-        }
+    private static Task<IResult> UpdateItemAsync(Guid clinicId, string patientId, Guid itemId, HttpRequest request, ClinicAccess access, TailoringService tailoring,
+        CancellationToken ct) =>
+        TailorAsync<ItemRequest, PlanItemResponse>(request, access, clinicId, patientId, "tailor-item",
+            (staff, body) => tailoring.UpdateItemAsync(staff, patientId, itemId, body, ct), TypedResults.Ok, ct);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var errors = new Dictionary<string, string[]>();
-        if (!Vocab<PrecautionSet>.TryParse(body!.Set, out var set))
-        {
-            errors["set"] = [$"Use one of: {string.Join(", ", Vocab<PrecautionSet>.Names)}."];
-        }
-
-        var demands = new List<Demand>();
-        var listed = body.ForbiddenDemands ?? [];
-        if (listed.Count > Vocab<Demand>.Names.Count)
-        {
-            errors["forbiddenDemands"] = ["List each movement once."];
-        }
-        else
-        {
-            for (var i = 0; i < listed.Count; i++)
-            {
-                if (Vocab<Demand>.TryParse(listed[i], out var d))
-                {
-                    demands.Add(d);
-                }
-                else
-                {
-                    errors[$"forbiddenDemands[{i}]"] = [$"Use one of: {string.Join(", ", Vocab<Demand>.Names)}."];
-                }
-            }
-        }
-
-        if (set == PrecautionSet.Custom && listed.Count == 0 && !errors.ContainsKey("set"))
-        {
-            errors["forbiddenDemands"] = ["A custom set needs at least one movement to avoid."];
-        }
-
-        DateOnly? until = null;
-        if (body.Until is { } text)
-        {
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var u))
-            {
-                errors["until"] = ["Give the last day as YYYY-MM-DD, or leave it out for \"until cleared\"."];
-            }
-            else if (u < today)
-            {
-                errors["until"] = ["The last day cannot be in the past. To end the precautions, choose today."];
-            }
-            else
-            {
-                until = u;
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return await RefuseAsync(access, patientId, Problems.Invalid(errors), ct);
-        }
-
-        demands = [.. demands.Distinct().Order()];
-        var record = await db.PatientPrecautions.FirstOrDefaultAsync(p => p.PatientId == patientId, ct);
-        if (record is null)
-        {
-            record = new PatientPrecautionRecord
-            {
-                Id = OrderedIds.Next(), PatientId = patientId, ClinicId = staff!.ClinicId, Set = "", ForbiddenDemandsJson = "[]",
-                RecordedBy = staff.UserId, RecordedAt = now,
-            };
-            db.PatientPrecautions.Add(record);
-        }
-
-        record.ClinicId = staff!.ClinicId;
-        record.Set = Vocab<PrecautionSet>.Name(set);
-        record.ForbiddenDemandsJson = StoredJson.Write(demands.Select(Vocab<Demand>.Name).ToList());
-        record.Until = until;
-        record.RecordedBy = staff.UserId;
-        record.RecordedAt = now;
-        // The revision keys cached constraints: the next session reads the new precautions.
-        record.Revision++;
-
-        var recorded = new RecordedPrecautions(set, demands, until);
-        var changes = new List<DecisionRecord>();
-        var intake = await IntakeStore.LatestAsync(db, patientId, ct);
-        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != "replaced")
-            .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        if (intake is not null && plan is not null)
-        {
-            var clinicLibrary = await ClinicLibrary.ForClinicAsync(db, library, staff.ClinicId, ct);
-            var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
-            changes = TailoringRules.ApplyConstraints(plan.Items, clinicLibrary, constraints, staff.UserId, await EmailAsync(db, staff.UserId, ct), now);
-            db.Decisions.AddRange(changes);
-        }
-
-        if (await SaveItemsAsync(db, access, staff, action, patientId, ct) is { } conflict)
-        {
-            return conflict;
-        }
-
-        var forbidden = new HashSet<Demand>(ActivePrecautions.DemandsOf(set));
-        forbidden.UnionWith(demands);
-        List<string> rules = set == PrecautionSet.Custom ? ["THR-S"] : [ActivePrecautions.RuleOf(set), "THR-S"];
-        return TypedResults.Ok(new PrecautionsResult(patientId, set, demands, [.. forbidden.Order()], until, rules,
-            [.. changes.Select(PlanMapping.ToResponse)]));
-    }
-
-    // ---- Plan items ------------------------------------------------------------------------
-
-    private static async Task<IResult> UpdateItemAsync(Guid clinicId, string patientId, Guid itemId, HttpRequest request, ClinicAccess access, AppDb db,
-        ExerciseLibrary library, TimeProvider clock, CancellationToken ct)
-    {
-        const string action = "tailor-item";
-        var (staff, problem) = await OpenAsync(request.HttpContext, access, clinicId, action, patientId, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (body, bad) = await JsonBody.ReadAsync<ItemRequest>(request, ct);
-        if (bad is not null)
-        {
-            return await RefuseAsync(access, patientId, bad, ct);
-        }
-
-        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != "replaced")
-            .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        var item = plan?.Items.FirstOrDefault(i => i.Id == itemId);
-        var intake = await IntakeStore.LatestAsync(db, patientId, ct);
-        if (item is null || intake is null)
-        {
-            return await RefuseAsync(access, patientId, Problems.NotFound("That plan item"), ct, AuditOutcome.DeniedNotFound);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var clinicLibrary = await ClinicLibrary.ForClinicAsync(db, library, staff!.ClinicId, ct);
-        var errors = new Dictionary<string, string[]>();
-        var variant = clinicLibrary.FindVariant(body!.ExerciseId ?? item.ExerciseId);
-        if (variant is null)
-        {
-            errors["exerciseId"] = [body.ExerciseId is null
-                ? "This item's exercise is not in your clinic's library. Choose another version with exerciseId."
-                : $"'{body.ExerciseId}' is not an exercise in the library or your clinic's own exercises."];
-        }
-        else if (variant.Family != item.Family)
-        {
-            errors["exerciseId"] = [$"Choose a version of the same exercise ({item.Family}). To add another exercise, add a new plan item."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return await RefuseAsync(access, patientId, Problems.Invalid(errors), ct);
-        }
-
-        var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, patientId, ct);
-        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
-        var reasons = constraints.Check(variant!);
-        if (reasons.Count > 0)
-        {
-            return await RefuseAsync(access, patientId, UnsafeExercise(variant!, reasons), ct);
-        }
-
-        var dose = body.Dose is null
-            ? TailoringRules.BasisFor(variant!, item)
-            : TailoringRules.CheckDose(body.Dose, variant!, TailoringRules.BasisFor(variant!, item), errors);
-        if (dose is null)
-        {
-            return await RefuseAsync(access, patientId, Problems.Invalid(errors), ct);
-        }
-
-        var previous = new PrescriptionResponse(item.ExerciseId, PlanMapping.DoseOf(item));
-        var pinned = body.Pinned ?? item.Pinned;
-        var changedPrescription = previous.ExerciseId != variant!.Id || previous.Dose != dose;
-        if (!changedPrescription && pinned == item.Pinned && !item.OnHold)
-        {
-            await db.SaveChangesAsync(ct); // the allowed audit entry: the item was opened, nothing changed
-            return TypedResults.Ok(await ItemResponseAsync(db, clinicLibrary, item, ct));
-        }
-
-        var explanation = new StringBuilder();
-        if (changedPrescription)
-        {
-            var before = clinicLibrary.FindVariant(previous.ExerciseId)?.Name ?? previous.ExerciseId;
-            explanation.Append(previous.ExerciseId == variant.Id
-                ? $"Your therapist changed the dose of {variant.Name} to {dose.Describe()} (it was {previous.Dose.Describe()}). "
-                : $"Your therapist changed this exercise from {before} to {variant.Name}, with {dose.Describe()}. ");
-        }
-
-        if (pinned && !item.Pinned)
-        {
-            explanation.Append("They pinned it, so it will not change on its own; they will adjust it with you. ");
-        }
-        else if (!pinned && item.Pinned)
-        {
-            explanation.Append("They unpinned it, so it can change again as your pain allows. ");
-        }
-        else if (!changedPrescription)
-        {
-            explanation.Append("Your therapist checked this exercise and it is back in your plan. ");
-        }
-
-        var pinRules = pinned || pinned != item.Pinned;
-        PlanMapping.SetDose(item, variant.Id, dose);
-        if (item.DaysPerWeek != previous.Dose.DaysPerWeek)
-        {
-            item.DaysJson = StoredJson.Write(Planner.Schedule(item.DaysPerWeek));
-        }
-
-        item.Pinned = pinned;
-        item.OnHold = false;
-        item.Revision++;
-        List<string> rules = pinRules ? [TailoringRules.TailoredRule, "PL3"] : [TailoringRules.TailoredRule];
-        db.Decisions.Add(TailoringRules.Decision(item, ProgressionAction.Tailored, rules, explanation.ToString().Trim(), previous,
-            staff.UserId, await EmailAsync(db, staff.UserId, ct), now));
-        if (await SaveItemsAsync(db, access, staff, action, patientId, ct) is { } conflict)
-        {
-            return conflict;
-        }
-
-        return TypedResults.Ok(await ItemResponseAsync(db, clinicLibrary, item, ct));
-    }
-
-    private static async Task<IResult> AddItemAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, AppDb db,
-        ExerciseLibrary library, TimeProvider clock, CancellationToken ct)
-    {
-        const string action = "add-plan-item";
-        var (staff, problem) = await OpenAsync(request.HttpContext, access, clinicId, action, patientId, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (body, bad) = await JsonBody.ReadAsync<ItemRequest>(request, ct);
-        if (bad is not null)
-        {
-            return await RefuseAsync(access, patientId, bad, ct);
-        }
-
-        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != "replaced")
-            .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        var intake = await IntakeStore.LatestAsync(db, patientId, ct);
-        if (plan is null || intake is null)
-        {
-            return await RefuseAsync(access, patientId, Problems.NotFound("A plan"), ct, AuditOutcome.DeniedNotFound);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var clinicLibrary = await ClinicLibrary.ForClinicAsync(db, library, staff!.ClinicId, ct);
-        var errors = new Dictionary<string, string[]>();
-        var variant = body!.ExerciseId is null ? null : clinicLibrary.FindVariant(body.ExerciseId);
-        if (variant is null)
-        {
-            errors["exerciseId"] = [body.ExerciseId is null
-                ? "Say which exercise to add (its id)."
-                : $"'{body.ExerciseId}' is not an exercise in the library or your clinic's own exercises."];
-        }
-        else if (plan.Items.Any(i => i.Family == variant.Family))
-        {
-            errors["exerciseId"] = [$"The plan already has {variant.FamilyName}. Change that item instead."];
-        }
-        else if (plan.Items.Count >= SessionService.MaxExercises)
-        {
-            errors["exerciseId"] = [$"A plan can hold at most {SessionService.MaxExercises} exercises."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return await RefuseAsync(access, patientId, Problems.Invalid(errors), ct);
-        }
-
-        var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, patientId, ct);
-        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
-        var reasons = constraints.Check(variant!);
-        if (reasons.Count > 0)
-        {
-            return await RefuseAsync(access, patientId, UnsafeExercise(variant!, reasons), ct);
-        }
-
-        var dose = body.Dose is null ? variant!.DefaultDose : TailoringRules.CheckDose(body.Dose, variant!, variant!.DefaultDose, errors);
-        if (dose is null)
-        {
-            return await RefuseAsync(access, patientId, Problems.Invalid(errors), ct);
-        }
-
-        var pinned = body.Pinned ?? false;
-        var item = new PlanItemRecord
-        {
-            Id = Guid.CreateVersion7(), PlanId = plan.Id, UserId = patientId, Position = plan.Items.Count == 0 ? 0 : plan.Items.Max(i => i.Position) + 1,
-            Family = variant!.Family, ExerciseId = variant.Id, Sets = 0, RestSeconds = 0, PerSide = false, DaysPerWeek = 0,
-            DaysJson = StoredJson.Write(Planner.Schedule(dose.DaysPerWeek)),
-            WhyJson = StoredJson.Write(new List<Reason> { new(TailoringRules.TailoredRule, "Your therapist added this exercise for you.") }),
-            Pinned = pinned,
-        };
-        PlanMapping.SetDose(item, variant.Id, dose);
-        db.PlanItems.Add(item);
-
-        // Every family not in the plan is listed as left out: this one is in now.
-        var excluded = StoredJson.Read<List<ExcludedFamily>>(plan.ExcludedJson);
-        if (excluded.RemoveAll(e => e.Family == variant.Family) > 0)
-        {
-            plan.ExcludedJson = StoredJson.Write(excluded);
-        }
-
-        db.Decisions.Add(TailoringRules.Decision(item, ProgressionAction.Tailored, pinned ? [TailoringRules.TailoredRule, "PL3"] : [TailoringRules.TailoredRule],
-            $"Your therapist added {variant.Name} to your plan: {dose.Describe()}." + (pinned ? " They pinned it, so it will not change on its own." : ""),
-            null, staff.UserId, await EmailAsync(db, staff.UserId, ct), now));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/clinics/{clinicId}/patients/{patientId}", await ItemResponseAsync(db, clinicLibrary, item, ct));
-    }
-
-    private static ProblemHttpResult UnsafeExercise(ExerciseVariant variant, IReadOnlyList<Reason> reasons)
-    {
-        var problem = TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: Problems.TypeBase + "unsafe-exercise",
-            title: "This exercise does not fit the person's precautions or needs",
-            detail: $"{variant.Name} is not safe for them now: {TailoringRules.Describe(reasons)}. Choose another version.",
-            extensions: new Dictionary<string, object?> { ["ruleIds"] = TailoringRules.RuleIds(reasons), ["field"] = "exerciseId" });
-        return problem;
-    }
-
-    private static async Task<PlanItemResponse> ItemResponseAsync(AppDb db, ExerciseLibrary clinicLibrary, PlanItemRecord item, CancellationToken ct)
-    {
-        var history = await db.Decisions.AsNoTracking().Where(d => d.PlanItemId == item.Id)
-            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(PlanService.HistoryPerItem).ToListAsync(ct);
-        return PlanMapping.ToResponse(item, clinicLibrary, history);
-    }
+    private static Task<IResult> AddItemAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
+        TailorAsync<ItemRequest, PlanItemResponse>(request, access, clinicId, patientId, "add-plan-item",
+            (staff, body) => tailoring.AddItemAsync(staff, patientId, body, ct),
+            item => TypedResults.Created($"/api/v1/clinics/{clinicId}/patients/{patientId}", item), ct);
 
     // ---- The clinic's own exercises ---------------------------------------------------------
 
