@@ -8,7 +8,9 @@ namespace HipRehab.E2E;
 /// The therapist's journey J5 with the person who shares with them, in a real browser: a clinician
 /// starts a clinic, turns on two-step sign-in, makes a patient code; a person does the intake and
 /// plan and shares with the code; the clinician sees them on the dashboard, opens their records,
-/// adds a note and resolves their alert; the person stops sharing and the records are gone (404).
+/// clears the finding that kept them from a plan, tailors an exercise and records precautions (the
+/// person sees each change), adds a note and resolves their alert; the person stops sharing and
+/// the records are gone (404).
 /// axe (WCAG 2.2 AA) checks every new page on the way, at phone and desktop sizes.
 /// </summary>
 [Collection(TherapistCollection.Name)]
@@ -17,7 +19,7 @@ public sealed partial class TherapistJourneyTests(BrowserFixture browser)
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]
-    public async Task Clinician_SeesASharedPatient_ByNeed_UntilThePersonStopsSharing(string viewport)
+    public async Task Clinician_ReviewsClearsAndTailors_ThePersonSeesIt_UntilTheyStopSharing(string viewport)
     {
         var (_, width, height) = BrowserFixture.Viewports.Single(v => v.Name == viewport);
         var clinician = new PersonJourney(await browser.NewPageAsync(width, height), viewport);
@@ -92,14 +94,14 @@ public sealed partial class TherapistJourneyTests(BrowserFixture browser)
         await cp.GotoAsync("/clinics/join");
         await clinician.CheckAsync("join a clinic");
 
-        // The person: intake and plan, a morning check-in with a warning sign, then sharing.
+        // The person: an answer that needs a clinician's check first, so no plan yet; then sharing.
         var person = new PersonJourney(await browser.NewPageAsync(width, height), viewport, checkAccessibility: false);
         var pp = person.Page;
         await person.RegisterAsync();
         await person.LogInAsync();
-        await person.AnswerIntakeAsync();
-        await person.MakePlanAsync();
-        await CheckInWithAWarningSignAsync(pp, person.Email);
+        await person.AnswerIntakeAsync(redFlag: "cancer-night-weight-loss");
+        await Expect(pp.Locator("#screening-outcome")).ToHaveAttributeAsync("data-outcome", "see-clinician-soon");
+        await Expect(pp.Locator("#make-plan")).ToHaveCountAsync(0);
         await pp.GotoAsync("/me/sharing");
         await Expect(pp.Locator("#not-sharing")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(pp, $"share with my clinic at {viewport}");
@@ -109,7 +111,7 @@ public sealed partial class TherapistJourneyTests(BrowserFixture browser)
         await Expect(pp.Locator("#active-shares li")).ToHaveCountAsync(1);
         await Accessibility.AssertNoViolationsAsync(pp, $"sharing with a clinic at {viewport}");
 
-        // The clinician sees them first (the only one), with the reason in words, and opens their records.
+        // The clinician sees them first (the only one), waiting for clearance, and opens their records.
         await cp.GotoAsync(dashboard);
         var row = cp.Locator("#patients li.patient-row");
         await Expect(row).ToHaveCountAsync(1);
@@ -120,7 +122,73 @@ public sealed partial class TherapistJourneyTests(BrowserFixture browser)
         await row.Locator("h3 a").ClickAsync();
         await Expect(cp.Locator("#patient-name")).ToHaveTextAsync(person.Email);
         var detail = new Uri(cp.Url).AbsolutePath;
+        await Expect(cp.Locator("#patient-need")).ToHaveAttributeAsync("data-need", "awaiting-clearance");
         await Expect(cp.Locator("#intake-summary")).ToBeVisibleAsync();
+        await clinician.CheckAsync("patient waiting for clearance");
+
+        // Clear: nothing ticked is refused with the field named; then RF7 with a note.
+        await cp.ClickAsync("#clear-button");
+        await Expect(cp.Locator("#clearance-errors a[data-field='ruleIds']")).ToBeVisibleAsync();
+        await clinician.CheckAsync("clearance refused");
+        await cp.CheckAsync("#clear-RF7");
+        await cp.FillAsync("#clearance-note", "Saw her today: weight is stable, no night pain. Fine to exercise.");
+        await cp.ClickAsync("#clear-button");
+        await Expect(cp.Locator("#done-notice")).ToContainTextAsync("clearance is saved");
+        await Expect(cp.Locator("#cleared-findings")).ToContainTextAsync("RF7");
+        await Expect(cp.Locator("#nothing-to-clear")).ToBeVisibleAsync();
+
+        // The person sees who cleared them and can now make the plan.
+        await pp.GotoAsync("/me/screening");
+        await Expect(pp.Locator("#clearances li[data-rule-id='RF7']")).ToContainTextAsync("Riverside Physio");
+        await Accessibility.AssertNoViolationsAsync(pp, $"screening after clearance at {viewport}");
+        await pp.ClickAsync("#make-plan");
+        await Expect(pp).ToHaveURLAsync(new Regex("/me/plan$"));
+        await Expect(pp.Locator("#plan")).ToHaveAttributeAsync("data-status", "active");
+
+        // Tailor: the first exercise gets one set fewer (or one more) and is pinned.
+        await cp.GotoAsync(detail);
+        var first = cp.Locator("#plan-items li.plan-item").First;
+        var itemId = await first.GetAttributeAsync("data-plan-item-id");
+        await first.Locator(".tailor-link").ClickAsync();
+        await Expect(cp).ToHaveURLAsync(new Regex($"/items/{itemId}$"));
+        await clinician.CheckAsync("change an exercise");
+        var sets = int.Parse(await cp.InputValueAsync("#sets"), System.Globalization.CultureInfo.InvariantCulture);
+        await cp.FillAsync("#sets", "many");
+        await cp.ClickAsync("#save-item");
+        await Expect(cp.Locator("#item-errors a[data-field='dose.sets']")).ToBeVisibleAsync();
+        await clinician.CheckAsync("change an exercise with an error");
+        var newSets = sets > 1 ? sets - 1 : 2;
+        await cp.FillAsync("#sets", newSets.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await cp.CheckAsync("#pinned");
+        await cp.ClickAsync("#save-item");
+        await Expect(cp.Locator("#done-notice")).ToContainTextAsync("exercise is changed");
+        var tailored = cp.Locator($"#plan-items li.plan-item[data-plan-item-id='{itemId}']");
+        await Expect(tailored.Locator("h3")).ToContainTextAsync("(pinned)");
+        await Expect(tailored.Locator(".decision-history li").First).ToHaveAttributeAsync("data-action", "tailored");
+
+        // Precautions: a custom set needs a movement; then "no kneeling" (she cannot kneel anyway, so
+        // the plan keeps its exercises: the API tests show items moving or going on hold).
+        await cp.CheckAsync("#set-custom");
+        await cp.ClickAsync("#save-precautions");
+        await Expect(cp.Locator("#precautions-errors a[data-field='forbiddenDemands']")).ToBeVisibleAsync();
+        await cp.CheckAsync("#avoid-kneeling");
+        await cp.ClickAsync("#save-precautions");
+        await Expect(cp.Locator("#done-notice")).ToContainTextAsync("precautions are saved");
+        await Expect(cp.Locator("#recorded-precautions")).ToHaveAttributeAsync("data-set", "custom");
+        await Expect(cp.Locator("#recorded-precautions")).ToContainTextAsync("kneeling");
+        await clinician.CheckAsync("patient detail after tailoring");
+
+        // The person sees the change, why, and by whom.
+        await pp.GotoAsync("/me/plan");
+        var mine = pp.Locator($"li.plan-item[data-item-id='{itemId}']");
+        await Expect(mine.Locator(".pinned")).ToBeVisibleAsync();
+        await Expect(mine.Locator(".dose")).ToContainTextAsync(newSets == 1 ? "1 set" : $"{newSets} sets");
+        await Expect(mine.Locator("li.decision[data-action='tailored']").First).ToContainTextAsync(clinician.Email);
+        await Accessibility.AssertNoViolationsAsync(pp, $"plan after tailoring at {viewport}");
+
+        // A morning check-in with a warning sign gives a pain point and an alert for the review below.
+        await CheckInWithAWarningSignAsync(pp, person.Email);
+        await cp.GotoAsync(detail);
         Assert.InRange(await cp.Locator("#plan-items li.plan-item").CountAsync(), 6, 10);
         await Expect(cp.Locator("#pain-chart")).ToBeVisibleAsync();
         await Expect(cp.Locator("#pain-table tbody tr")).ToHaveCountAsync(1);
@@ -167,7 +235,8 @@ public sealed partial class TherapistJourneyTests(BrowserFixture browser)
         // Every new staff page was checked with axe (the person's pages are checked inline above).
         string[] expected = ["my clinics, none yet", "start a clinic", "start a clinic with an error", "turn on two-step sign-in", "recovery codes, shown once",
             "dashboard with no patients", "log in: second step", "my clinics", "make a patient code", "patient code shown once", "invite a colleague",
-            "staff code shown once", "join a clinic", "dashboard with a patient", "patient detail", "patient detail after a note", "audit log"];
+            "staff code shown once", "join a clinic", "dashboard with a patient", "patient waiting for clearance", "clearance refused", "change an exercise",
+            "change an exercise with an error", "patient detail after tailoring", "patient detail", "patient detail after a note", "audit log"];
         Assert.Empty(expected.Except(clinician.Checked));
     }
 

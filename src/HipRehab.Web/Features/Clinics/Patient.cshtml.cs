@@ -1,7 +1,11 @@
+using HipRehab.Core;
+using HipRehab.Core.Assessment;
+using HipRehab.Core.Planning;
 using HipRehab.Core.Library;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Me;
+using HipRehab.Web.Features.Tailoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +17,8 @@ namespace HipRehab.Web.Features.Clinics;
 /// one audit entry.
 /// </summary>
 [AuthorizePerson]
-public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, ClinicActions clinics, PlanService plans, AppDb db, ExerciseLibrary library) : PageModel
+public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, ClinicActions clinics, TailoringService tailoring, PlanService plans, AppDb db,
+    ExerciseLibrary library) : PageModel
 {
     /// <summary>One point of the pain chart.</summary>
     public sealed record PainPoint(DateOnly Date, int Pain);
@@ -29,6 +34,27 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
     [BindProperty(Name = "alertId")] public Guid? AlertId { get; set; }
 
     [TempData] public string? Done { get; set; }
+
+    [BindProperty(Name = "ruleIds")] public List<string?> ClearRuleIds { get; set; } = [];
+
+    [BindProperty(Name = "clearanceNote")] public string? ClearanceNote { get; set; }
+
+    [BindProperty(Name = "set")] public string? ChosenSet { get; set; }
+
+    [BindProperty(Name = "forbiddenDemands")] public List<string?> ForbiddenDemands { get; set; } = [];
+
+    [BindProperty(Name = "until")] public string? Until { get; set; }
+
+    /// <summary>The see-clinician-soon findings of the latest screening, and which of them are cleared.</summary>
+    public IReadOnlyList<Finding> ToClear { get; private set; } = [];
+
+    public IReadOnlySet<string> Cleared { get; private set; } = new HashSet<string>();
+
+    public FormErrors ClearanceErrors { get; private set; } = FormErrors.None("clearance");
+
+    public FormErrors PrecautionErrors { get; private set; } = FormErrors.None("precautions");
+
+    public bool HasErrors => NoteError is not null || ClearanceErrors.Count > 0 || PrecautionErrors.Count > 0;
 
     public string? NoteError { get; private set; }
 
@@ -102,13 +128,117 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
         return Redirect($"/clinics/{clinicId}/patients/{Uri.EscapeDataString(patientId)}#alerts");
     }
 
+    public async Task<IActionResult> OnPostClearAsync(Guid clinicId, string patientId, CancellationToken ct)
+    {
+        var (staff, refused) = await OpenAsync(clinicId, patientId, "clear-findings", ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var result = await tailoring.ClearAsync(staff!, patientId, new ClearanceRequest(ClearRuleIds, ClearanceNote), ct);
+        if (result.Refusal is { } refusal)
+        {
+            ClearanceErrors = new FormErrors("clearance", refusal.Errors, field => field == "note" ? "clearance-note" : "clear-group");
+            return await ShowAgainAsync(refusal, clinicId, patientId, ct);
+        }
+
+        Done = "cleared";
+        return Redirect($"/clinics/{clinicId}/patients/{Uri.EscapeDataString(patientId)}#intake");
+    }
+
+    public async Task<IActionResult> OnPostPrecautionsAsync(Guid clinicId, string patientId, CancellationToken ct)
+    {
+        var (staff, refused) = await OpenAsync(clinicId, patientId, "set-precautions", ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var until = string.IsNullOrWhiteSpace(Until) ? null : Until.Trim();
+        var result = await tailoring.SetPrecautionsAsync(staff!, patientId, new PrecautionsRequest(ChosenSet, ForbiddenDemands, until), ct);
+        if (result.Refusal is { } refusal)
+        {
+            PrecautionErrors = new FormErrors("precautions", refusal.Errors, field => field switch
+            {
+                "set" => "set-group",
+                "forbiddenDemands" => "avoid-group",
+                "until" => "until",
+                _ => "precautions-form",
+            });
+            return await ShowAgainAsync(refusal, clinicId, patientId, ct);
+        }
+
+        Done = "precautions";
+        return Redirect($"/clinics/{clinicId}/patients/{Uri.EscapeDataString(patientId)}#precautions");
+    }
+
+    /// <summary>Staff of this clinic, signed in with a second step, opening a linked person's data (one audit entry).</summary>
+    private async Task<(StaffMember? Staff, IActionResult? Refused)> OpenAsync(Guid clinicId, string patientId, string action, CancellationToken ct)
+    {
+        var (staff, notStaff) = await access.StaffAsync(User, clinicId, ct);
+        if (notStaff is not null)
+        {
+            return (null, NotFound());
+        }
+
+        return await StaffPages.OpenAsync(this, access, staff!, action, patientId, ct) is { } refused ? (null, refused) : (staff, null);
+    }
+
+    /// <summary>A refused change: the page again with the errors at the form (already on the audit record), or 404.</summary>
+    private async Task<IActionResult> ShowAgainAsync(TailoringRefusal refusal, Guid clinicId, string patientId, CancellationToken ct)
+    {
+        if (refusal.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(clinicId, patientId, ct);
+        return Page();
+    }
+
     private async Task LoadAsync(Guid clinicId, string patientId, CancellationToken ct)
     {
         ClinicId = clinicId;
         Detail = await PatientEndpoints.ReadDetailAsync(db, patients, plans, clinicId, patientId, ct);
         // The usual pain of each morning check-in, oldest first: the record the person keeps most often.
         Pain = [.. Detail.CheckIns.GroupBy(c => c.Date).Select(g => new PainPoint(g.Key, g.First().UsualPain)).OrderBy(p => p.Date)];
+        if (Detail.Intake is { } intake)
+        {
+            ToClear = [.. intake.Screening.Findings.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon)];
+            Cleared = await ClinicalRecords.ClearedRuleIdsAsync(db, patientId, intake.Id, ct);
+        }
+
+        if (Request.Method == HttpMethods.Get && Detail.Precautions is { } recorded)
+        {
+            ChosenSet = recorded.Set;
+            ForbiddenDemands = [.. recorded.ForbiddenDemands];
+            Until = recorded.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
+
+    public static IReadOnlyList<HipRehab.Web.Features.TryIt.Choice> SetChoices { get; } =
+    [
+        .. Vocab<PrecautionSet>.Names.Select(name => new HipRehab.Web.Features.TryIt.Choice(name, SetName(name),
+            Vocab<PrecautionSet>.TryParse(name, out var set) && set != PrecautionSet.Custom
+                ? "Forbids: " + string.Join(", ", ActivePrecautions.DemandsOf(set).Order().Select(d => DemandName(Vocab<Demand>.Name(d))))
+                : null)),
+    ];
+
+    public static IReadOnlyList<HipRehab.Web.Features.TryIt.Choice> DemandChoices { get; } =
+        [.. Vocab<Demand>.Names.Select(name => new HipRehab.Web.Features.TryIt.Choice(name, DemandName(name)))];
+
+    /// <summary>A precaution set in words, with its rule.</summary>
+    public static string SetName(string set) => set switch
+    {
+        "posterior" => "After a posterior hip replacement (THR-P)",
+        "anterior" => "After an anterior hip replacement (THR-A)",
+        "lateral" => "After a lateral hip replacement (THR-L)",
+        _ => "Only the movements listed (THR-S)",
+    };
+
+    /// <summary>A movement demand in words: "hip-flexion-over-90" → "hip flexion over 90°".</summary>
+    public static string DemandName(string demand) => demand == "hip-flexion-over-90" ? "hip flexion over 90°" : demand.Replace('-', ' ');
 
     public static string Outcome(HipRehab.Core.Assessment.ScreeningOutcome outcome) => HipRehab.Core.Vocab<HipRehab.Core.Assessment.ScreeningOutcome>.Name(outcome);
 
