@@ -77,6 +77,12 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+// Every query of this request is kept to its caller's records (AppDb's global query filters).
+app.Use((context, next) =>
+{
+    context.RequestServices.GetRequiredService<CallerScope>().ForRequest(context);
+    return next(context);
+});
 app.UseAuthorization();
 app.UseAntiforgery();
 

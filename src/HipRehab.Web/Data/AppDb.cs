@@ -32,6 +32,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<PatientPrecautionRecord> PatientPrecautions => Set<PatientPrecautionRecord>();
     public DbSet<CustomExerciseRecord> CustomExercises => Set<CustomExerciseRecord>();
 
+    /// <summary>Whose records this context may read (global query filters); set when the context is handed out.</summary>
+    public CallerScope Caller { get; set; } = new();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAuditLog();
@@ -70,6 +73,20 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Tenant isolation in depth: every person-owned row is kept to the caller's scope
+        // (CallerScope), whatever the handler's own query says.
+        builder.Entity<IntakeRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<PlanRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<PlanItemRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<SessionRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<ExerciseLogRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<DecisionRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<CheckInRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<AlertRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<ClearanceRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
+        builder.Entity<PatientPrecautionRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
+        builder.Entity<ClinicalNoteRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
 
         builder.Entity<IntakeRecord>(e =>
         {

@@ -28,13 +28,15 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is PostgreSQL, so ConnectionStrings:HipRehab must name the server.");
             }
 
-            services.AddDbContextPool<AppDb, PostgresAppDb>(o => o.UseNpgsql(connection));
+            services.AddPooledDbContextFactory<PostgresAppDb>(o => o.UseNpgsql(connection));
+            AddScopedContext<PostgresAppDb>(services);
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connection = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection;
             EnsureFolder(connection);
-            services.AddDbContextPool<AppDb, SqliteAppDb>(o => o.UseSqlite(connection).AddInterceptors(SqliteDurability.Instance));
+            services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(connection).AddInterceptors(SqliteDurability.Instance));
+            AddScopedContext<SqliteAppDb>(services);
         }
         else
         {
@@ -44,6 +46,21 @@ public static class DatabaseSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddDataProtection().SetApplicationName("HipRehab").PersistKeysToDbContext<AppDb>();
         return services;
+    }
+
+    /// <summary>
+    /// One pooled context per scope, handed out with the scope's <see cref="CallerScope"/> (a pooled
+    /// context cannot take scoped services in its constructor); disposing it returns it to the pool.
+    /// </summary>
+    private static void AddScopedContext<T>(IServiceCollection services) where T : AppDb
+    {
+        services.AddScoped<CallerScope>();
+        services.AddScoped<AppDb>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<T>>().CreateDbContext();
+            db.Caller = sp.GetRequiredService<CallerScope>();
+            return db;
+        });
     }
 
     /// <summary>Creates or upgrades the schema. Safe to run from several nodes at once (EF takes a migration lock).</summary>

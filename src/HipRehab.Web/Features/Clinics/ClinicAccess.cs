@@ -89,6 +89,9 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
             return Problems.NotFound("That patient");
         }
 
+        // Only now do the query filters let this request read the person's (or the clinic's linked people's) rows.
+        db.Caller.Open(patientId is not null ? [patientId] : await LinkedPatientIds(staff.ClinicId).ToListAsync(ct));
+
         Track(staff, action, patientId, AuditOutcome.Allowed);
         return null;
     }
