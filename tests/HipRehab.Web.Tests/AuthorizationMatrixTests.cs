@@ -2,8 +2,11 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace HipRehab.Web.Tests;
@@ -60,6 +63,14 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
             ["POST /api/v1/clinics/{clinicId}/exercises"] = Tailor.CustomFamily("intruder-exercise"),
         };
 
+        // Every field the pages' forms take, with values that the victim's own clinic could save.
+        var pageForm = new Dictionary<string, string>
+        {
+            ["text"] = "Written by someone out of reach.", ["alertId"] = alertId, ["ruleIds"] = "RF7", ["clearanceNote"] = "Cleared by someone out of reach.",
+            ["set"] = "posterior", ["until"] = "", ["exerciseId"] = plan.FirstStrengthItem().GetProperty("exerciseId").GetString()!, ["sets"] = "1",
+            ["pinned"] = "true", ["usualPain"] = "3", ["settledSinceLastSession"] = "yes", ["code"] = "AAAA-BBBB",
+        };
+
         // The callers, each signed in both ways (bearer for the API, cookie for pages).
         var other = await app.SignUpWithPlanAsync("other");
         var otherStaff = await app.NewClinicAsync("Other Clinic");
@@ -79,6 +90,7 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
         Assert.NotEmpty(routes);
         var before = await FingerprintAsync();
         var requests = 0;
+        var pageHandlers = 0;
         var leaks = new List<string>();
         foreach (var (endpoint, method) in routes)
         {
@@ -111,11 +123,39 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
                     leaks.Add($"{verb} {url} as {caller.Name}: {status} {(leaked.Count > 0 ? "showing " + string.Join(", ", leaked) : "")} {Short(text)}");
                 }
             }
+
+            // A page's form handlers, posted with the caller's own valid antiforgery token and a form
+            // that would succeed for the victim's clinic: only authorization stands in the way.
+            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor
+                ? await app.Services.GetRequiredService<PageLoader>().LoadAsync(descriptor, endpoint.Metadata)
+                : null;
+            foreach (var handler in page?.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)) ?? [])
+            {
+                pageHandlers++;
+                var postUrl = handler.Name is null ? url : $"{url}?handler={handler.Name}";
+                foreach (var caller in callers.Where(c => !c.StaffRoutesOnly || staffRights))
+                {
+                    var form = new Dictionary<string, string>(pageForm) { ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(caller) };
+                    var response = await caller.Client.PostAsync(postUrl, new FormUrlEncodedContent(form));
+                    requests++;
+                    var text = await response.Content.ReadAsStringAsync();
+                    var status = (int)response.StatusCode;
+                    var refused = caller.Name == "anonymous"
+                        ? status == 302 && response.Headers.Location?.ToString().Contains("/account/login", StringComparison.Ordinal) == true
+                        : status is 403 or 404;
+                    var leaked = secrets.Where(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)).ToList();
+                    if (!refused || leaked.Count > 0)
+                    {
+                        leaks.Add($"POST {postUrl} as {caller.Name}: {status} {(leaked.Count > 0 ? "showing " + string.Join(", ", leaked) : "")} {Short(text)}");
+                    }
+                }
+            }
         }
 
         var after = await FingerprintAsync();
         var written = before.Keys.Where(t => before[t] != after.GetValueOrDefault(t)).ToList();
-        output.WriteLine($"{requests} requests, {routes.Count} routes, {leaks.Count} leaked, {written.Count} written");
+        output.WriteLine($"{requests} requests, {routes.Count} routes, {leaks.Count} leaked, {written.Count} written ({pageHandlers} page form handlers among them)");
+        Assert.True(pageHandlers >= 5, "the clinic pages' form handlers were not found");
         foreach (var (endpoint, method) in routes)
         {
             output.WriteLine($"  {method} {EndpointPolicyTests.Route(endpoint)}");
@@ -162,6 +202,19 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// The caller's own antiforgery token (its cookie stays in the client): from a form page they may
+    /// open, so a refused post is refused by authorization, not by a missing token.
+    /// </summary>
+    private static async Task<string> AntiforgeryTokenAsync(Caller caller)
+    {
+        var page = await caller.Client.GetAsync(caller.Name == "anonymous" ? "/account/login" : "/clinics/new");
+        var html = await page.Content.ReadAsStringAsync();
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, $"no antiforgery token for {caller.Name} ({(int)page.StatusCode})");
+        return match.Groups[1].Value;
     }
 
     /// <summary>A hash of every row of every table, by table.</summary>
