@@ -35,6 +35,7 @@ builder.Services.AddSingleton<ConstraintsCache>();
 builder.Services.AddSingleton<SessionWriter>();
 builder.Services.AddScoped<CheckInService>();
 builder.Services.AddScoped<AlertService>();
+builder.Services.AddScoped<EscalationService>();
 builder.Services.AddScoped<TodayService>();
 builder.Services.AddScoped<ClinicAccess>();
 builder.Services.AddScoped<ClinicPatients>();

@@ -96,19 +96,25 @@ public sealed class DemoSeedTests(SeededDemo demo) : IClassFixture<SeededDemo>
         var rows = (await (await clinician.GetAsync($"/api/v1/clinics/{result.ClinicId}/patients")).ExpectAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
 
         Assert.Equal(DemoPeople.All.Count, rows.Count);
-        var expected = new (DemoStory Story, string Reason)[]
+        // Worsening pain that has lasted a week raised E2 (see-clinician-soon), so that person sits with
+        // the flare among the see-clinician alerts, the longest-waiting alert first, worsening pain as a further reason.
+        var expected = new (DemoStory[] Stories, string Reason)[]
         {
-            (DemoStory.RedFlag, "urgent-alert"),
-            (DemoStory.Flare, "see-clinician-alert"),
-            (DemoStory.Worsening, "worsening-pain"),
-            (DemoStory.AwaitingClearance, "awaiting-clearance"),
-            (DemoStory.LowAdherence, "low-adherence"),
+            ([DemoStory.RedFlag], "urgent-alert"),
+            ([DemoStory.Flare, DemoStory.Worsening], "see-clinician-alert"),
+            ([DemoStory.Flare, DemoStory.Worsening], "see-clinician-alert"),
+            ([DemoStory.AwaitingClearance], "awaiting-clearance"),
+            ([DemoStory.LowAdherence], "low-adherence"),
         };
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.Equal(DemoPeople.All.Single(p => p.Story == expected[i].Story).Email, rows[i].GetProperty("email").GetString());
+            Assert.Contains(rows[i].GetProperty("email").GetString(), DemoPeople.All.Where(p => expected[i].Stories.Contains(p.Story)).Select(p => p.Email));
             Assert.Equal(expected[i].Reason, rows[i].GetProperty("reasons")[0].GetString());
         }
+
+        Assert.NotEqual(rows[1].GetProperty("email").GetString(), rows[2].GetProperty("email").GetString());
+        var worsening = rows.Single(r => r.GetProperty("email").GetString() == DemoPeople.All.Single(p => p.Story == DemoStory.Worsening).Email);
+        Assert.Equal(["see-clinician-alert", "worsening-pain"], worsening.GetProperty("reasons").Strings());
 
         Assert.All(rows.Skip(expected.Length), r => Assert.Equal("none", r.GetProperty("reasons")[0].GetString()));
         Assert.Equal("paused", rows[0].GetProperty("planStatus").GetString());

@@ -1,5 +1,4 @@
 using HipRehab.Core;
-using HipRehab.Core.Assessment;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
@@ -15,15 +14,12 @@ public sealed record CheckInRequest(DateOnly? Date, int? UsualPain, bool? Settle
 public sealed record CheckInResponse(Guid Id, DateOnly Date, IReadOnlyList<AlertResponse> Alerts);
 
 /// <summary>
-/// Records morning check-ins (J3). Red flags are screened (E1): an urgent-care or see-clinician-soon
-/// finding pauses the plan and raises an alert; a usual pain of 8 or more raises E5, which becomes
-/// see-clinician-soon when it is still there at the next check-in.
+/// Records morning check-ins (J3), then runs escalation (<see cref="EscalationService"/>, E1–E6)
+/// over the person's records including this one: a red flag pauses the plan and raises E1, a usual
+/// pain of 8 or more raises E5, and so on. The answer lists the alerts this check-in raised.
 /// </summary>
-public sealed class CheckInService(AppDb db, AlertService alerts, TimeProvider clock)
+public sealed class CheckInService(AppDb db, EscalationService escalation, TimeProvider clock)
 {
-    /// <summary>A single rating at or above this raises E5.</summary>
-    public const int VeryHighPain = 8;
-
     public async Task<(CheckInResponse? Response, IDictionary<string, string[]>? Errors)> RecordAsync(string userId, CheckInRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -67,65 +63,21 @@ public sealed class CheckInService(AppDb db, AlertService alerts, TimeProvider c
             return (null, errors);
         }
 
-        // E5 "persists at the next check-in": was the previous check-in also very high?
-        var previous = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date < date)
-            .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Select(c => (int?)c.UsualPain).FirstOrDefaultAsync(ct);
-
         var record = new CheckInRecord
         {
             Id = Guid.CreateVersion7(), UserId = userId, Date = date, UsualPain = request.UsualPain!.Value,
             SettledSinceLastSession = request.SettledSinceLastSession!.Value,
             RedFlagsJson = StoredJson.Write(flags.Select(Vocab<RedFlag>.Name).ToList()), CreatedAt = now,
         };
+
+        // One transaction: the check-in, then escalation over the records including it (E1–E6),
+        // with the alerts it raises and a pause when one says so.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.CheckIns.Add(record);
-
-        var raised = new List<AlertRecord>();
-        if (flags.Count > 0)
-        {
-            var screening = Screener.ScreenRedFlags(flags);
-            var severity = screening.Outcome switch
-            {
-                ScreeningOutcome.UrgentCare => Severity.UrgentCare,
-                ScreeningOutcome.SeeClinicianSoon => Severity.SeeClinicianSoon,
-                _ => Severity.Info,
-            };
-            var message = string.Join(" ", screening.Findings.Select(f => $"{f.Message} ({f.RuleId})"));
-            var (alert, isNew) = await alerts.RaiseAsync(userId, "E1", severity, message, ct);
-            if (isNew || alert.Severity == severity)
-            {
-                raised.Add(alert);
-            }
-
-            if (screening.Outcome is ScreeningOutcome.UrgentCare or ScreeningOutcome.SeeClinicianSoon)
-            {
-                await PausePlanAsync(userId, $"Paused because of a warning sign at your check-in on {date:yyyy-MM-dd}. {message}", ct);
-            }
-        }
-
-        if (request.UsualPain >= VeryHighPain)
-        {
-            var persists = previous >= VeryHighPain;
-            var (alert, _) = await alerts.RaiseAsync(userId, "E5", persists ? Severity.SeeClinicianSoon : Severity.Info,
-                persists
-                    ? "Your pain has been 8 out of 10 or more at two check-ins in a row. Please see a physical therapist or doctor in the next few days, and do not exercise until then. (E5)"
-                    : "Your pain is 8 out of 10 or more today. Please do not exercise today; rest and use what usually helps. If it is still this high at your next check-in, see a physical therapist or doctor. (E5)",
-                ct);
-            raised.Add(alert);
-        }
-
         await db.SaveChangesAsync(ct);
+        var raised = await escalation.EvaluateAsync(userId, date > today ? date : today, ct);
+        await tx.CommitAsync(ct);
         return (new CheckInResponse(record.Id, record.Date, [.. raised.Select(AlertResponse.From)]), null);
-    }
-
-    private async Task PausePlanAsync(string userId, string reason, CancellationToken ct)
-    {
-        var plan = await db.Plans.Where(p => p.UserId == userId && p.Status == "active").OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        if (plan is not null)
-        {
-            plan.Status = "paused";
-            plan.PausedReason = reason;
-            plan.PausedAt = clock.GetUtcNow().UtcDateTime;
-        }
     }
 }
 

@@ -188,16 +188,23 @@ public sealed class ClinicActions(AppDb db, ILookupNormalizer normalizer, TimePr
         return null;
     }
 
-    /// <summary>Resolves an alert of this person, within the clinic's links; false (and a refusal on record) when it is out of reach.</summary>
-    public async Task<bool> ResolveAlertAsync(ClinicAccess access, ClinicPatients patients, StaffMember staff, string patientId, Guid alertId, CancellationToken ct)
+    /// <summary>
+    /// Resolves an alert of a linked person (of <paramref name="patientId"/> when given, as on the
+    /// patient's page); null, with a refusal on record, when it is out of reach. Resolving twice is
+    /// harmless. The rule can fire again only as escalation allows: each rule waits out its own window
+    /// from the day of resolving (<see cref="Alerts.EscalationService"/>).
+    /// </summary>
+    public async Task<AlertRecord?> ResolveAlertAsync(ClinicAccess access, ClinicPatients patients, StaffMember staff, string? patientId, Guid alertId,
+        CancellationToken ct)
     {
-        var alert = await patients.Alerts(staff.ClinicId).FirstOrDefaultAsync(a => a.Id == alertId && a.UserId == patientId, ct);
+        var alert = await patients.Alerts(staff.ClinicId).FirstOrDefaultAsync(a => a.Id == alertId && (patientId == null || a.UserId == patientId), ct);
         if (alert is null)
         {
             await access.RefuseAfterOpeningAsync(AuditOutcome.DeniedNotFound, patientId, ct);
-            return false;
+            return null;
         }
 
+        access.SetPatient(alert.UserId);
         if (alert.Status != "resolved")
         {
             alert.Status = "resolved";
@@ -205,7 +212,7 @@ public sealed class ClinicActions(AppDb db, ILookupNormalizer normalizer, TimePr
         }
 
         await db.SaveChangesAsync(ct);
-        return true;
+        return alert;
     }
 
     public Task<List<AuditEntryResponse>> AuditAsync(Guid clinicId, int limit, CancellationToken ct) =>

@@ -114,7 +114,7 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
             return refused;
         }
 
-        if (AlertId is not Guid alertId || !await clinics.ResolveAlertAsync(access, patients, staff!, patientId, alertId, ct))
+        if (AlertId is not Guid alertId || await clinics.ResolveAlertAsync(access, patients, staff!, patientId, alertId, ct) is null)
         {
             if (AlertId is null)
             {

@@ -202,7 +202,7 @@ public static class PatientEndpoints
     }
 
     private static async Task<IResult> ResolveAsync(Guid clinicId, Guid alertId, HttpContext http, ClinicAccess access, ClinicPatients patients,
-        AppDb db, TimeProvider clock, CancellationToken ct)
+        ClinicActions clinics, AppDb db, CancellationToken ct)
     {
         var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
         if (notStaff is not null)
@@ -215,21 +215,12 @@ public static class PatientEndpoints
             return denied;
         }
 
-        var alert = await patients.Alerts(staff!.ClinicId).FirstOrDefaultAsync(a => a.Id == alertId, ct);
-        if (alert is null)
+        // The same code as the patient page's resolve button.
+        if (await clinics.ResolveAlertAsync(access, patients, staff!, null, alertId, ct) is not { } alert)
         {
-            await access.RefuseAfterOpeningAsync(AuditOutcome.DeniedNotFound, null, ct);
             return Problems.NotFound("That alert");
         }
 
-        access.SetPatient(alert.UserId);
-        if (alert.Status != "resolved")
-        {
-            alert.Status = "resolved";
-            alert.ResolvedAt = clock.GetUtcNow().UtcDateTime;
-        }
-
-        await db.SaveChangesAsync(ct);
         var email = await db.Users.Where(u => u.Id == alert.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
         return TypedResults.Ok(new ClinicAlertResponse(alert.Id, alert.UserId, email, alert.RuleId, alert.Severity, alert.Message, alert.CreatedAt, alert.Status));
     }

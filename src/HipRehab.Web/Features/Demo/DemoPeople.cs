@@ -11,7 +11,7 @@ public enum DemoStory
     /// <summary>Pain stays around 4 and sessions stay hard, so every decision is a hold.</summary>
     Stalling,
 
-    /// <summary>Usual pain rises from 3 to 7 over the weeks (the dashboard's worsening-pain signal); in the last days an exercise hurts too much and is stopped and stepped back.</summary>
+    /// <summary>Usual pain rises from 3 to 7 over the weeks (the dashboard's worsening-pain signal, and once it has lasted a week a see-clinician-soon alert, E2); in the last days an exercise hurts too much and is stopped and stepped back.</summary>
     Worsening,
 
     /// <summary>Doing well until yesterday's check-in reports a hot, swollen hip with fever: urgent alert, plan paused (E1, RF2).</summary>

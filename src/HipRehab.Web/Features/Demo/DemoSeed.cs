@@ -165,8 +165,9 @@ public static class DemoSeed
         var clock = new TravelClock();
         var alerts = new AlertService(db, clock);
         var plans = new PlanService(db, library, clock);
-        var checkIns = new CheckInService(db, alerts, clock);
-        var sessions = new SessionService(db, library, alerts, sp.GetRequiredService<ConstraintsCache>(), sp.GetRequiredService<SessionWriter>(), clock);
+        var escalation = new EscalationService(db, alerts, clock);
+        var checkIns = new CheckInService(db, escalation, clock);
+        var sessions = new SessionService(db, library, escalation, sp.GetRequiredService<ConstraintsCache>(), sp.GetRequiredService<SessionWriter>(), clock);
 
         var userId = (await CreateUserAsync(sp.GetRequiredService<UserManager<AppUser>>(), person.Email)).Id;
         var today = DateOnly.FromDateTime(now);

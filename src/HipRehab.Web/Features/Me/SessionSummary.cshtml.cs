@@ -3,8 +3,6 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Plans;
-using HipRehab.Web.Features.Sessions;
-using HipRehab.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +28,7 @@ public sealed class SessionSummaryModel(AppDb db, ExerciseLibrary library) : Pag
     {
         var userId = User.UserId();
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == id && s.UserId == userId)
-            .Select(s => new { s.PerformedAt, s.ResponseJson }).FirstOrDefaultAsync(ct);
+            .Select(s => new { s.PerformedAt }).FirstOrDefaultAsync(ct);
         if (session is null)
         {
             return new PageResult { StatusCode = StatusCodes.Status404NotFound };
@@ -41,8 +39,11 @@ public sealed class SessionSummaryModel(AppDb db, ExerciseLibrary library) : Pag
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.SessionId == id && d.UserId == userId)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(ct);
         Decisions = [.. decisions.Select(PlanMapping.ToResponse)];
-        // The alerts this session raised are part of its stored answer.
-        Alerts = StoredJson.Read<SessionResponse>(session.ResponseJson).Alerts ?? [];
+        // Escalation runs once the session is committed: what it raised (E5's "stop for today" after
+        // a rating of 8 or more, say) is among the person's open alerts, the most urgent first.
+        var open = await db.Alerts.AsNoTracking().Where(a => a.UserId == userId && a.Status == "open")
+            .OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct);
+        Alerts = [.. MeWords.UrgentFirst(open.Select(AlertResponse.From))];
         return Page();
     }
 

@@ -1,5 +1,4 @@
 using HipRehab.Core.Progression;
-using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Plans;
 
 namespace HipRehab.Web.Features.Sessions;
@@ -15,8 +14,12 @@ public sealed record SessionRequest(DateTimeOffset? PerformedAt, int? PainBefore
 public sealed record SessionDecision(Guid PlanItemId, string Family, ProgressionAction Action, IReadOnlyList<string> RuleIds,
     string Explanation, PrescriptionResponse Previous, PrescriptionResponse Next);
 
-/// <summary>The answer of <c>POST /api/v1/me/sessions</c>: replayed verbatim for a repeated request.</summary>
-public sealed record SessionResponse(Guid Id, DateTime PerformedAt, IReadOnlyList<SessionDecision> Decisions, IReadOnlyList<AlertResponse> Alerts);
+/// <summary>
+/// The answer of <c>POST /api/v1/me/sessions</c>: replayed verbatim for a repeated request. Alerts are
+/// not part of it: escalation runs once the session is committed and answered (<see cref="SessionWriter"/>),
+/// and what it raises is in <c>GET /api/v1/me/alerts</c>.
+/// </summary>
+public sealed record SessionResponse(Guid Id, DateTime PerformedAt, IReadOnlyList<SessionDecision> Decisions);
 
 /// <summary>One exercise in the session history.</summary>
 public sealed record LoggedExercise(Guid PlanItemId, string ExerciseId, int CompletedSets, int? CompletedReps, int? CompletedHoldSeconds,

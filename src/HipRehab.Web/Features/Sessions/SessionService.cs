@@ -18,7 +18,8 @@ namespace HipRehab.Web.Features.Sessions;
 /// is kept as history. Shared by the API and the session player page; the writing itself is done
 /// by <see cref="SessionWriter"/>, which commits the sessions waiting at one moment together.
 /// </summary>
-public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertService alerts, ConstraintsCache constraintsCache, SessionWriter writer, TimeProvider clock)
+public sealed class SessionService(AppDb db, ExerciseLibrary library, EscalationService escalation, ConstraintsCache constraintsCache, SessionWriter writer,
+    TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
     public const int MaxExercises = 20;
@@ -48,14 +49,24 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
     /// <summary>
     /// Logs a session at once in this scope, past the group-commit queue, with this service's own
     /// clock. For the demo seeder, which moves a clock through weeks of history one session at a
-    /// time; the decision and the writing are exactly those of <see cref="LogAsync"/>.
+    /// time; the decision, the writing and the escalation after it are exactly those of <see cref="LogAsync"/>.
     /// </summary>
     internal async Task<Result> LogNowAsync(string userId, string idempotencyKey, SessionRequest request)
     {
         var errors = Validate(request);
-        return errors.Count > 0
-            ? new(Outcome.Invalid, null, null, errors)
-            : (await WriteBatchAsync([new SessionWriter.Job(userId, idempotencyKey, Hash(request), request)]))[0];
+        if (errors.Count > 0)
+        {
+            return new(Outcome.Invalid, null, null, errors);
+        }
+
+        var job = new SessionWriter.Job(userId, idempotencyKey, Hash(request), request);
+        var result = (await WriteBatchAsync([job]))[0];
+        if (result.Outcome == Outcome.Created)
+        {
+            await escalation.EvaluateAsync(userId, SessionWriter.EscalationDay(escalation.Today, [job]), CancellationToken.None);
+        }
+
+        return result;
     }
 
     private async Task<Result?> FindExistingAsync(string userId, string key, string hash, CancellationToken ct)
@@ -128,8 +139,8 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
         }
 
         // One transaction: the rows through prepared statements (sessions before the rows that point
-        // to them), each changed item only if nobody changed it since it was read, then anything the
-        // alert service tracked. One commit.
+        // to them), each changed item only if nobody changed it since it was read. One commit.
+        // Escalation runs after it (SessionWriter), so its alerts never hold this commit up.
         await using var tx = await db.Database.BeginTransactionAsync();
         await using (var rows = new RowWriter(db))
         {
@@ -154,7 +165,6 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
             }
         }
 
-        await db.SaveChangesAsync();
         await tx.CommitAsync();
         return results;
     }
@@ -303,16 +313,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, AlertServi
             decisions.Add(new SessionDecision(item.Id, item.Family, decision.Action, decision.RuleIds, decision.Explanation, previous, next));
         }
 
-        var raised = new List<AlertResponse>();
-        var highest = request.Exercises!.Select(e => e.PainDuring!.Value).Append(request.PainBefore ?? 0).Append(request.PainAfter ?? 0).Max();
-        if (highest >= CheckIns.CheckInService.VeryHighPain)
-        {
-            var (alert, _) = await alerts.RaiseAsync(userId, "E5", Severity.Info,
-                $"You rated your pain {highest} out of 10 in this session. Please stop exercising for today and rest. If it is still this high at your next check-in, see a physical therapist or doctor. (E5)", CancellationToken.None);
-            raised.Add(AlertResponse.From(alert));
-        }
-
-        var response = new SessionResponse(session.Id, performedAt, decisions, raised);
+        var response = new SessionResponse(session.Id, performedAt, decisions);
         session.ResponseJson = StoredJson.Write(response);
         pending.Sessions.Add(session);
         return new(Outcome.Created, response, session.ResponseJson, null);

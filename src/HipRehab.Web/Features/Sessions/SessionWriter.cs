@@ -1,3 +1,6 @@
+using HipRehab.Core.Escalation;
+using HipRehab.Web.Data;
+using HipRehab.Web.Features.Alerts;
 using Microsoft.EntityFrameworkCore;
 
 namespace HipRehab.Web.Features.Sessions;
@@ -107,25 +110,22 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
     /// Writes a batch with one commit. When the save fails because another node changed the same
     /// items or stored the same key first, the batch is decided again from fresh data; if it still
     /// fails, each session is written alone, so one bad session cannot take the others down with it.
-    /// Nothing of a failed attempt is kept.
+    /// Nothing of a failed attempt is kept. Once committed, every caller is answered and then
+    /// escalation runs for the people in the batch (<see cref="AnswerAndEscalateAsync"/>).
     /// </summary>
     private async Task WriteAsync(List<Job> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
+            SessionService.Result[] results;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var results = await scope.ServiceProvider.GetRequiredService<SessionService>().WriteBatchAsync(batch);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(results[i]);
-                }
-
-                return;
+                results = await scope.ServiceProvider.GetRequiredService<SessionService>().WriteBatchAsync(batch);
             }
             catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && attempt < 3)
             {
+                continue;
             }
             catch (Exception ex) when (batch.Count > 1)
             {
@@ -143,7 +143,117 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
                 batch[0].Done.TrySetException(ex);
                 return;
             }
+
+            await AnswerAndEscalateAsync(batch, results);
+            return;
         }
+    }
+
+    /// <summary>
+    /// Answers the callers of a committed batch and runs escalation (E1–E6) once per person with a
+    /// new session in it. Escalation never fails an answer: an error is logged, the person's next
+    /// record evaluates again. It runs after the answers, except for a person who rated pain at
+    /// E5's threshold or above: their answers wait for it, so that E5's advice to stop exercising
+    /// today is already among their alerts when they read the answer.
+    /// </summary>
+    private async Task AnswerAndEscalateAsync(List<Job> batch, SessionService.Result[] results)
+    {
+        var people = Enumerable.Range(0, batch.Count).GroupBy(i => batch[i].UserId, StringComparer.Ordinal)
+            .Select(g => (UserId: g.Key, Indexes: g.ToList(), Created: g.Where(i => results[i].Outcome == SessionService.Outcome.Created).ToList()))
+            .ToList();
+        var veryHigh = people.Where(p => p.Created.Any(i => HighestPain(batch[i].Request) >= EscalationEngine.VeryHighPain)).ToList();
+        foreach (var person in people.Except(veryHigh))
+        {
+            Answer(person.Indexes);
+        }
+
+        if (people.All(p => p.Created.Count == 0))
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var escalation = scope.ServiceProvider.GetRequiredService<EscalationService>();
+            foreach (var person in veryHigh)
+            {
+                await EscalateAsync(db, escalation, person.UserId, person.Created, mayChange: true);
+                Answer(person.Indexes);
+            }
+
+            foreach (var person in people.Except(veryHigh).Where(p => p.Created.Count > 0))
+            {
+                await EscalateAsync(db, escalation, person.UserId, person.Created, mayChange: false);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Escalation after a committed batch of {Count} sessions could not start; the sessions are saved", batch.Count);
+        }
+        finally
+        {
+            // Whatever happened above, every caller gets the committed answer.
+            Answer([.. Enumerable.Range(0, batch.Count)]);
+        }
+
+        void Answer(List<int> indexes)
+        {
+            foreach (var i in indexes)
+            {
+                batch[i].Done.TrySetResult(results[i]);
+            }
+        }
+
+        async Task EscalateAsync(AppDb db, EscalationService escalation, string userId, List<int> created, bool mayChange)
+        {
+            try
+            {
+                var jobs = created.Select(i => batch[i]).ToList();
+                if (mayChange || await CanChangeEscalationAsync(db, userId, jobs, [.. created.Select(i => results[i].Response!.Id)]))
+                {
+                    await escalation.EvaluateAsync(userId, EscalationDay(escalation.Today, jobs), CancellationToken.None);
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Escalation after {Count} committed sessions failed; the sessions are saved", created.Count);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static int HighestPain(SessionRequest request) =>
+        request.Exercises!.Select(e => e.PainDuring!.Value).Append(request.PainBefore ?? 0).Append(request.PainAfter ?? 0).Max();
+
+    /// <summary>
+    /// Whether these sessions (every rating under E5's threshold) can change what escalation decides.
+    /// The engine reads sessions as one row per day with the highest pain rated that day, and uses
+    /// that pain only against E5's threshold; so a session on a day that already had one, with every
+    /// rating under that threshold, changes none of its inputs. That is the common case under load (many sessions of
+    /// one person on one day) and costs one indexed query instead of a full evaluation.
+    /// </summary>
+    private static async Task<bool> CanChangeEscalationAsync(AppDb db, string userId, List<Job> jobs, List<Guid> sessionIds)
+    {
+        foreach (var day in jobs.Select(j => DateOnly.FromDateTime(j.Request.PerformedAt!.Value.UtcDateTime)).Distinct())
+        {
+            var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = start.AddDays(1);
+            if (!await db.Sessions.AsNoTracking().AnyAsync(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end && !sessionIds.Contains(s.Id)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The day to evaluate: today, or a session's own day when it is stamped a little ahead of the clock (phones drift).</summary>
+    internal static DateOnly EscalationDay(DateOnly today, IEnumerable<Job> jobs)
+    {
+        var latest = jobs.Max(j => DateOnly.FromDateTime(j.Request.PerformedAt!.Value.UtcDateTime));
+        return latest > today ? latest : today;
     }
 
     private sealed class Lane
