@@ -21,6 +21,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
     public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+    public DbSet<OutcomeRecord> Outcomes => Set<OutcomeRecord>();
+    public DbSet<BodyMeasurementRecord> BodyMeasurements => Set<BodyMeasurementRecord>();
+    public DbSet<ActivityEntryRecord> Activities => Set<ActivityEntryRecord>();
     public DbSet<ClinicRecord> Clinics => Set<ClinicRecord>();
     public DbSet<ClinicStaffRecord> ClinicStaff => Set<ClinicStaffRecord>();
     public DbSet<StaffInvitationRecord> StaffInvitations => Set<StaffInvitationRecord>();
@@ -126,6 +129,26 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
             e.Property(x => x.Status).HasMaxLength(16);
         });
 
+        // Scores are kept to 2 decimal places by the code (Core rounds them), so both providers store the same value.
+        builder.Entity<OutcomeRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Date });
+            e.Property(x => x.Instrument).HasMaxLength(100);
+            e.Property(x => x.Score).HasPrecision(9, 2);
+            e.Property(x => x.Raw).HasPrecision(9, 2);
+            e.Property(x => x.PackVersion).HasMaxLength(100);
+        });
+        builder.Entity<BodyMeasurementRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Date });
+            e.Property(x => x.WeightKg).HasPrecision(6, 2);
+        });
+        builder.Entity<ActivityEntryRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Date });
+            e.Property(x => x.Kind).HasMaxLength(32);
+        });
+
         builder.Entity<ClinicRecord>(e => e.Property(x => x.Name).HasMaxLength(200));
         builder.Entity<ClinicStaffRecord>(e =>
         {
@@ -200,6 +223,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         builder.Entity<SessionRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<CheckInRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<AlertRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<OutcomeRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<BodyMeasurementRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<ActivityEntryRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<DecisionRecord>().HasOne<PlanItemRecord>().WithMany().HasForeignKey(x => x.PlanItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -314,7 +314,7 @@ public static class TailoringEndpoints
         if (intake is not null && plan is not null)
         {
             var clinicLibrary = await ClinicLibrary.ForClinicAsync(db, library, staff.ClinicId, ct);
-            var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
+            var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, plan.FallRisk);
             changes = TailoringRules.ApplyConstraints(plan.Items, clinicLibrary, constraints, staff.UserId, await EmailAsync(db, staff.UserId, ct), now);
             db.Decisions.AddRange(changes);
         }
@@ -380,7 +380,7 @@ public static class TailoringEndpoints
         }
 
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, patientId, ct);
-        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
+        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, plan?.FallRisk == true);
         var reasons = constraints.Check(variant!);
         if (reasons.Count > 0)
         {
@@ -497,7 +497,7 @@ public static class TailoringEndpoints
         }
 
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, patientId, ct);
-        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
+        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, plan.FallRisk);
         var reasons = constraints.Check(variant!);
         if (reasons.Count > 0)
         {
