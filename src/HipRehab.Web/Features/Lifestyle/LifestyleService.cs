@@ -1,4 +1,6 @@
+using HipRehab.Core;
 using HipRehab.Core.Assessment;
+using HipRehab.Core.Library;
 using HipRehab.Core.Lifestyle;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
@@ -32,7 +34,7 @@ public sealed record BodyBaseline(decimal? HeightCm, decimal? BaselineWeightKg);
 /// (<see cref="Body"/>, <see cref="Activity"/>); weight is only ever an offer of support and never
 /// blocks anything (L2). Shared by the API and the progress page.
 /// </summary>
-public sealed class LifestyleService(AppDb db, TimeProvider clock)
+public sealed class LifestyleService(AppDb db, ExerciseLibrary library, TimeProvider clock)
 {
     /// <summary>The kinds of moderate activity a person can log; anything else is "other".</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["walking", "cycling", "swimming", "water-exercise", "gardening", "dancing", "other"];
@@ -117,6 +119,36 @@ public sealed class LifestyleService(AppDb db, TimeProvider clock)
     public async Task<List<BodyMeasurement>> WeightsAsync(string userId, CancellationToken ct) =>
         [.. (await db.BodyMeasurements.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.Date).ThenBy(m => m.CreatedAt)
             .Select(m => new { m.Date, m.WeightKg }).ToListAsync(ct)).Select(m => new BodyMeasurement(m.Date, m.WeightKg))];
+
+    /// <summary>
+    /// Rest and activity guidance for a day (D1, D4, L3): from the strength days of the current plan
+    /// and whether strength exercises were logged the day before. Empty without an active plan.
+    /// For the Today page only: the Today API stays two queries (it is the app's hottest read).
+    /// </summary>
+    public async Task<IReadOnlyList<Guidance>> GuidanceAsync(string userId, DateOnly date, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
+            .Select(p => new { p.Id, p.Status }).FirstOrDefaultAsync(ct);
+        if (plan is not { Status: "active" })
+        {
+            return [];
+        }
+
+        var items = await db.PlanItems.AsNoTracking().Where(i => i.PlanId == plan.Id && i.UserId == userId && !i.OnHold)
+            .Select(i => new { i.ExerciseId, i.DaysJson }).ToListAsync(ct);
+        var yesterday = date.AddDays(-1);
+        var loggedYesterday = await db.ExerciseLogs.AsNoTracking().Where(l => l.UserId == userId && l.PerformedOn == yesterday)
+            .Select(l => l.PrescribedExerciseId).Distinct().ToListAsync(ct);
+        // A clinic's own exercise is described by that clinic's content.
+        var lib = items.Select(i => i.ExerciseId).Concat(loggedYesterday).Any(id => library.FindVariant(id) is null)
+            ? await Tailoring.ClinicLibrary.ForPersonAsync(db, library, userId, ct)
+            : library;
+        bool Strength(string exerciseId) => lib.FindVariant(exerciseId)?.Category == Category.Strengthening;
+
+        var strengthDays = items.Where(i => Strength(i.ExerciseId)).SelectMany(i => JsonTextCache.Read<List<DayOfWeek>>(i.DaysJson)).ToHashSet();
+        DateOnly[] strengthSessionDays = loggedYesterday.Any(Strength) ? [yesterday] : [];
+        return RestGuidance.For(date, strengthDays, strengthSessionDays);
+    }
 
     /// <summary>Activity from <paramref name="from"/> on, as Core reads it.</summary>
     public async Task<List<ActivityRecord>> ActivitiesAsync(string userId, DateOnly from, CancellationToken ct) =>
