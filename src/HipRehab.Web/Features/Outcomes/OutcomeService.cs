@@ -93,17 +93,41 @@ public sealed class OutcomeService(AppDb db, InstrumentPacks packs, ExerciseLibr
             record.ActivitiesJson = result.Instrument == Instrument.Psfs ? StoredJson.Write(result.Activities) : null;
         }
 
-        db.Outcomes.Add(record);
-        if (record.Instrument == TugName)
-        {
-            await ApplyFallRiskAsync(userId, record, now, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(userId, record, now, ct);
 
         var history = await HistoryAsync(userId, record.Instrument, ct);
         var facts = await FactsAsync(userId, ct);
         return (Interpreter(history, facts).Response(record), null);
+    }
+
+    /// <summary>The maximum tries to save a TUG together with the plan changes it causes.</summary>
+    private const int SaveAttempts = 3;
+
+    /// <summary>
+    /// Saves the result, and for a TUG the plan changes it causes, in one transaction. A session logged
+    /// at the same moment can move a plan item's revision; then nothing was saved, and the plan is read
+    /// again and the change worked out afresh, so the result is never lost and never half-applied.
+    /// </summary>
+    private async Task SaveAsync(string userId, OutcomeRecord record, DateTime now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.Outcomes.Add(record);
+            if (record.Instrument == TugName)
+            {
+                await ApplyFallRiskAsync(userId, record, now, ct);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < SaveAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Every result, newest first (by its own date, then by entry), each with its interpretation.</summary>
