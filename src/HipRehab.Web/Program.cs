@@ -8,11 +8,14 @@ using HipRehab.Web.Features.Clinics;
 using HipRehab.Web.Features.Demo;
 using HipRehab.Web.Features.Exercises;
 using HipRehab.Web.Features.Intake;
+using HipRehab.Web.Features.Lifestyle;
+using HipRehab.Web.Features.Outcomes;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Sessions;
 using HipRehab.Web.Features.Tailoring;
 using HipRehab.Web.Features.Today;
 using HipRehab.Web.Features.Preview;
+using HipRehab.Web.Features.Progress;
 using HipRehab.Web.Features.Rules;
 using HipRehab.Web.Infrastructure;
 
@@ -26,6 +29,7 @@ if (seedDemo)
 }
 
 builder.Services.AddSingleton(sp => ExerciseContent.Load(ExerciseContent.ResolveFolder(sp.GetRequiredService<IConfiguration>())));
+builder.Services.AddSingleton(sp => InstrumentPacks.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<InstrumentPacks>()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
@@ -37,6 +41,9 @@ builder.Services.AddScoped<CheckInService>();
 builder.Services.AddScoped<AlertService>();
 builder.Services.AddScoped<EscalationService>();
 builder.Services.AddScoped<TodayService>();
+builder.Services.AddScoped<OutcomeService>();
+builder.Services.AddScoped<LifestyleService>();
+builder.Services.AddScoped<ProgressService>();
 builder.Services.AddScoped<ClinicAccess>();
 builder.Services.AddScoped<ClinicPatients>();
 builder.Services.AddScoped<ClinicActions>();
@@ -64,6 +71,8 @@ var app = builder.Build();
 // The library is validated before the app serves anything: bad content stops start-up with a
 // message that names the file and the field.
 app.Services.GetRequiredService<HipRehab.Core.Library.ExerciseLibrary>();
+// Licensed instrument packs likewise: an invalid pack stops start-up, naming the file and field.
+app.Services.GetRequiredService<InstrumentPacks>();
 await DatabaseSetup.MigrateAsync(app.Services);
 if (seedDemo)
 {
@@ -99,6 +108,9 @@ app.MapToday();
 app.MapSessions();
 app.MapCheckIns();
 app.MapAlerts();
+app.MapOutcomes();
+app.MapLifestyle();
+app.MapProgress();
 app.MapClinics();
 app.MapClinicPatients();
 app.MapTailoring();

@@ -258,6 +258,17 @@ public class PlannerTests
     }
 
     [Fact]
+    public void Constraints_FallRiskMeasured_SayTheTugIsWhy_NotThePersonsOwnAnswer()
+    {
+        var reason = Assert.Single(PersonConstraints.For(Intakes.Typical(), s_today, fallRisk: true).Check(TestLibrary.Variant("squat-sit-to-stand-no-arms")));
+        Assert.Equal("CX3", reason.RuleId);
+        Assert.Contains("Timed Up and Go", reason.Text, StringComparison.Ordinal);
+
+        var told = Intakes.Typical() with { Abilities = Intakes.Typical().Abilities with { StandWithoutSupport = false } };
+        Assert.Contains("you told us you need support", Assert.Single(PersonConstraints.For(told, s_today).Check(TestLibrary.Variant("squat-sit-to-stand-no-arms"))).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_OuterHipPain_ExcludesTheItBandStretchWithCX4_AndPlansNoCrossing()
     {
         var intake = Intakes.Typical() with { PainLocation = PainLocation.OuterHip };

@@ -36,7 +36,14 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
         await (await clinic.Client.PostAsJsonAsync(clinic.Url($"/patients/{victimId}/notes"), new { text = secretNote })).ExpectAsync(HttpStatusCode.Created);
         var staffCode = (await (await clinic.Client.PostAsJsonAsync(clinic.Url("/staff-invitations"), new { email = People.NewEmail("colleague"), role = "admin" }))
             .ExpectAsync(HttpStatusCode.Created)).GetProperty("code").GetString()!;
-        var secrets = new[] { victim.Email, victimId, secretNote, alertId, plan.GetProperty("id").GetString()!, session.GetProperty("id").GetString()! };
+        // An outcome, a weight and an activity entry, each reachable by its own id route.
+        var outcomeId = (await victim.Client.RecordOkAsync(Outcomes.Psfs("2026-11-26", 2, 3, 4))).GetProperty("id").GetString()!;
+        var weightId = (await (await victim.Client.PostAsJsonAsync("/api/v1/me/body-measurements", new { date = "2026-11-26", weightKg = 81.25 }))
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var activityId = (await (await victim.Client.PostAsJsonAsync("/api/v1/me/activity", new { date = "2026-11-26", minutes = 37 }))
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var secrets = new[] { victim.Email, victimId, secretNote, alertId, plan.GetProperty("id").GetString()!, session.GetProperty("id").GetString()!,
+            outcomeId, weightId, activityId };
 
         // Values for every id a route can take. A new kind of id must be added here.
         var values = new Dictionary<string, string>
@@ -50,7 +57,14 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
             // (/clinics/{clinicId}/..., /me/sharing/stop/{clinicId}) use clinicId and patientId above.
             ["id"] = alertId,
         };
-        var pageIds = new Dictionary<string, string> { ["/me/session/summary/{id}"] = session.GetProperty("id").GetString()! };
+        // Routes whose {id} is another kind of resource than an alert: filled with the victim's own.
+        var pageIds = new Dictionary<string, string>
+        {
+            ["/me/session/summary/{id}"] = session.GetProperty("id").GetString()!,
+            ["/api/v1/me/outcomes/{id}"] = outcomeId,
+            ["/api/v1/me/body-measurements/{id}"] = weightId,
+            ["/api/v1/me/activity/{id}"] = activityId,
+        };
 
         // Bodies that would succeed were the caller allowed, so only authorization stands in the way.
         var bodies = new Dictionary<string, object>
@@ -168,6 +182,12 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
 
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
         Assert.True(written.Count == 0, "Tables changed: " + string.Join(", ", written));
+
+        // The ids were real: the victim reaches their own records on the same routes.
+        foreach (var (route, id) in pageIds.Where(x => x.Key.StartsWith("/api/v1/me/", StringComparison.Ordinal)))
+        {
+            await (await victim.Client.GetAsync(route.Replace("{id}", id, StringComparison.Ordinal))).ExpectAsync(HttpStatusCode.OK);
+        }
 
         // The ids were real: the victim's own clinic reaches them on the same routes.
         await (await clinic.Client.GetAsync(clinic.Url($"/patients/{victimId}"))).ExpectAsync(HttpStatusCode.OK);

@@ -186,6 +186,60 @@ public sealed class EscalationApiTests(TestApp app) : IClassFixture<TestApp>
         }
     }
 
+    [Theory]
+    [InlineData(1.0, 1)] // pain and the PSFS both short of a meaningful change: E3
+    [InlineData(2.4, 0)] // the PSFS improved by 2 points or more: no E3, although pain did not
+    public async Task E3_ReadsThePsfs_ItsImprovementOf2PointsOrMore_WithholdsThePersistingPainAlert(double psfsGain, int expected)
+    {
+        await using var own = new TestApp();
+        var day = await Traveller.StartAsync(own);
+        async Task PsfsAsync(double mean)
+        {
+            var score = (int)Math.Round(mean);
+            var rest = (int)Math.Round(mean * 3) - 2 * score; // three activities whose mean is the given one (to a third)
+            await (await day.Person.Client.PostAsJsonAsync("/api/v1/me/outcomes", new
+            {
+                instrument = "psfs", date = day.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                activities = new[] { new { name = "stairs", score }, new { name = "walking", score }, new { name = "socks", score = rest } },
+            })).ExpectAsync(HttpStatusCode.Created);
+        }
+
+        for (var i = 0; i <= 84; i++)
+        {
+            if (i == 0)
+            {
+                await PsfsAsync(4);
+            }
+
+            await day.SessionAsync(painDuring: 2);
+            await day.CheckInAsync(5);
+            if (i == 83)
+            {
+                await PsfsAsync(4 + psfsGain);
+            }
+
+            await day.NextDayAsync();
+        }
+
+        Assert.Equal(expected, (await day.AlertsAsync()).Count(a => Rule(a) == "E3"));
+    }
+
+    [Fact]
+    public async Task RecordingAnOutcome_RunsEscalation_TheWeekSixReviewAppearsWithoutACheckInOrSession()
+    {
+        await using var own = new TestApp();
+        var day = await Traveller.StartAsync(own);
+        for (var i = 0; i < 42; i++)
+        {
+            await day.NextDayAsync();
+        }
+
+        Assert.DoesNotContain(await day.AlertsAsync(), a => Rule(a) == "E4");
+        await (await day.Person.Client.PostAsJsonAsync("/api/v1/me/outcomes", new { instrument = "nprs", date = day.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), value = 4 }))
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.Single(await day.AlertsAsync(), a => Rule(a) == "E4");
+    }
+
     // ---- E6: low adherence ---------------------------------------------------------------------
 
     [Fact]

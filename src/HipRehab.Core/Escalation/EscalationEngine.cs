@@ -87,7 +87,7 @@ public static class EscalationEngine
         past.Any(a => a.RuleId == ruleId && a.Severity >= severity
             && (!a.Resolved || (raisedSince is DateOnly since && a.RaisedOn >= since)));
 
-    // E1: a red flag at the latest check-in. Older check-ins were judged when they were the latest.
+    // E1: the red flags of the newest check-in day that has any.
     private static (EscalationAlert?, DateOnly?) RedFlags(List<PainCheckIn> checkIns)
     {
         if (checkIns.Count == 0)
@@ -95,12 +95,17 @@ public static class EscalationEngine
             return (null, null);
         }
 
-        var latest = checkIns[^1].Date;
-        var flags = checkIns.Where(c => c.Date == latest).SelectMany(c => c.RedFlags).ToHashSet();
-        if (flags.Count == 0)
+        // The newest day with a warning sign, even when a later check-in was entered first: a red flag
+        // is never lost because it was back-entered. Once an alert was raised on or after that day
+        // (open or resolved), it is not raised again for it.
+        var flagged = checkIns.LastOrDefault(c => c.RedFlags.Count > 0);
+        if (flagged is null)
         {
             return (null, null);
         }
+
+        var latest = flagged.Date;
+        var flags = checkIns.Where(c => c.Date == latest).SelectMany(c => c.RedFlags).ToHashSet();
 
         var screening = Screener.ScreenRedFlags(flags);
         var severity = screening.Outcome switch

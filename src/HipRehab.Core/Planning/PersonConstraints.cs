@@ -20,8 +20,12 @@ public sealed class PersonConstraints
 
     private readonly PainLocation _painLocation;
 
-    private PersonConstraints(IReadOnlySet<Equipment> equipment, bool needsSupport, ActivePrecautions? precautions, PainLocation painLocation)
+    // Why support is needed, in the words of the reason: the person's own answer, or a measured TUG (OM6).
+    private readonly string _supportBecause;
+
+    private PersonConstraints(IReadOnlySet<Equipment> equipment, bool needsSupport, ActivePrecautions? precautions, PainLocation painLocation, string supportBecause = "")
     {
+        _supportBecause = supportBecause;
         _painLocation = painLocation;
         _equipment = equipment;
         NeedsSupport = needsSupport;
@@ -48,7 +52,8 @@ public sealed class PersonConstraints
     public static PersonConstraints For(Intake intake, DateOnly today, RecordedPrecautions? recorded = null, bool fallRisk = false)
     {
         var precautions = ActivePrecautions.For(intake, today, recorded);
-        var c = new PersonConstraints(intake.Equipment, !intake.Abilities.StandWithoutSupport || fallRisk, precautions, intake.PainLocation);
+        var c = new PersonConstraints(intake.Equipment, !intake.Abilities.StandWithoutSupport || fallRisk, precautions, intake.PainLocation,
+            !intake.Abilities.StandWithoutSupport ? "you told us you need support to stand" : "your Timed Up and Go took 12 seconds or more, so standing is safer with support");
         if (precautions is not null)
         {
             foreach (var d in precautions.Forbidden)
@@ -119,7 +124,7 @@ public sealed class PersonConstraints
 
         if (NeedsSupport && !variant.Supported && (variant.Demands.Contains(Demand.Standing) || variant.Demands.Contains(Demand.SingleLegStance)))
         {
-            reasons.Add(new("CX3", "it is done standing without holding on, and you told us you need support to stand"));
+            reasons.Add(new("CX3", $"it is done standing without holding on, and {_supportBecause}"));
         }
 
         return reasons;

@@ -21,6 +21,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
     public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+    public DbSet<OutcomeRecord> Outcomes => Set<OutcomeRecord>();
+    public DbSet<BodyMeasurementRecord> BodyMeasurements => Set<BodyMeasurementRecord>();
+    public DbSet<ActivityEntryRecord> Activities => Set<ActivityEntryRecord>();
     public DbSet<ClinicRecord> Clinics => Set<ClinicRecord>();
     public DbSet<ClinicStaffRecord> ClinicStaff => Set<ClinicStaffRecord>();
     public DbSet<StaffInvitationRecord> StaffInvitations => Set<StaffInvitationRecord>();
@@ -84,6 +87,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         builder.Entity<DecisionRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
         builder.Entity<CheckInRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
         builder.Entity<AlertRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<OutcomeRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<BodyMeasurementRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
+        builder.Entity<ActivityEntryRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
         builder.Entity<ClearanceRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
         builder.Entity<PatientPrecautionRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
         builder.Entity<ClinicalNoteRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
@@ -141,6 +147,26 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
             e.Property(x => x.RuleId).HasMaxLength(16);
             e.Property(x => x.Severity).HasMaxLength(32);
             e.Property(x => x.Status).HasMaxLength(16);
+        });
+
+        // Scores are kept to 2 decimal places by the code (Core rounds them), so both providers store the same value.
+        builder.Entity<OutcomeRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Date });
+            e.Property(x => x.Instrument).HasMaxLength(100);
+            e.Property(x => x.Score).HasPrecision(9, 2);
+            e.Property(x => x.Raw).HasPrecision(9, 2);
+            e.Property(x => x.PackVersion).HasMaxLength(100);
+        });
+        builder.Entity<BodyMeasurementRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Date });
+            e.Property(x => x.WeightKg).HasPrecision(6, 2);
+        });
+        builder.Entity<ActivityEntryRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Date });
+            e.Property(x => x.Kind).HasMaxLength(32);
         });
 
         builder.Entity<ClinicRecord>(e => e.Property(x => x.Name).HasMaxLength(200));
@@ -217,6 +243,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         builder.Entity<SessionRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<CheckInRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<AlertRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<OutcomeRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<BodyMeasurementRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<ActivityEntryRecord>().HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<DecisionRecord>().HasOne<PlanItemRecord>().WithMany().HasForeignKey(x => x.PlanItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

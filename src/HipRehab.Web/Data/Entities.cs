@@ -31,6 +31,12 @@ public sealed class PlanRecord
     public required string Status { get; set; }
     public string? PausedReason { get; set; }
     public DateTime? PausedAt { get; set; }
+    /// <summary>
+    /// The measured fall risk the plan follows (the latest Timed Up and Go was 12 s or more, OM6 → CX3):
+    /// set when the plan is made and whenever a TUG is recorded, so progression reads it with the
+    /// plan it already loads instead of querying outcomes on every session.
+    /// </summary>
+    public bool FallRisk { get; set; }
     public required Guid IntakeId { get; set; }
     public required string ExcludedJson { get; set; }
     public required string AdviceJson { get; set; }
@@ -146,4 +152,52 @@ public sealed class AlertRecord
     public required string Status { get; set; }
     public DateTime? AcknowledgedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
+}
+
+/// <summary>
+/// One outcome measure (clinical-rules §5): a built-in instrument (OM1–OM7) or a licensed pack.
+/// The interpretation is not stored: it is computed when read, from the thresholds in Core, so a
+/// reviewed threshold applies to old results too.
+/// </summary>
+public sealed class OutcomeRecord
+{
+    public Guid Id { get; set; }
+    public required string UserId { get; set; }
+    /// <summary>The built-in name (<c>nprs</c>, <c>tug</c>, …) or the pack's id.</summary>
+    public required string Instrument { get; set; }
+    /// <summary>The day it was measured; a back-entered result keeps its own day.</summary>
+    public required DateOnly Date { get; set; }
+    /// <summary>The instrument's one number: the rating, the PSFS mean, the count of stands, the seconds, or the pack's final score.</summary>
+    public required decimal Score { get; set; }
+    /// <summary>PSFS only: the activities and their ratings (JSON list of { name, score }).</summary>
+    public string? ActivitiesJson { get; set; }
+    /// <summary>Packs only: the answers as sent (JSON object item id → option score).</summary>
+    public string? AnswersJson { get; set; }
+    /// <summary>Packs only: the raw sum or mean before rescaling.</summary>
+    public decimal? Raw { get; set; }
+    /// <summary>Packs only: the pack version that scored it, since an operator may load a newer one later.</summary>
+    public string? PackVersion { get; set; }
+    public required DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A dated weight; the intake's weight is the baseline (api.md).</summary>
+public sealed class BodyMeasurementRecord
+{
+    public Guid Id { get; set; }
+    public required string UserId { get; set; }
+    public required DateOnly Date { get; set; }
+    public required decimal WeightKg { get; set; }
+    public required DateTime CreatedAt { get; set; }
+}
+
+/// <summary>Minutes of moderate activity such as walking on a day, toward 150 a week (L3).</summary>
+public sealed class ActivityEntryRecord
+{
+    public Guid Id { get; set; }
+    public required string UserId { get; set; }
+    public required DateOnly Date { get; set; }
+    public required int Minutes { get; set; }
+    /// <summary>walking, cycling, swimming, …</summary>
+    public required string Kind { get; set; }
+    public required DateTime CreatedAt { get; set; }
 }

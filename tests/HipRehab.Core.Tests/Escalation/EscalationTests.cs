@@ -265,10 +265,16 @@ public class EscalationTests
     }
 
     [Fact]
-    public void E1_FlagOnlyOnAnOlderCheckIn_IsNotRaisedAgain()
+    public void E1_FlagOnlyOnAnOlderCheckIn_IsNotRaisedAgain_ButABackEnteredOneIsNeverLost()
     {
         var checkIns = new List<PainCheckIn> { new(Day(1), 3, true, new HashSet<RedFlag> { RedFlag.HotSwollenFever }), new(Day(2), 3) };
-        Assert.Null(Fired(Input(2, checkIns), "E1"));
+        // Raised when it was entered (open or already resolved): not again.
+        Assert.Null(Fired(Input(2, checkIns, alerts: [new("E1", AlertSeverity.UrgentCare, Day(1), Resolved: false)]), "E1"));
+        Assert.Null(Fired(Input(2, checkIns, alerts: [new("E1", AlertSeverity.UrgentCare, Day(1), Resolved: true)]), "E1"));
+        // Entered after the later check-in, so never raised yet: it is raised now.
+        Assert.Equal(AlertSeverity.UrgentCare, Fired(Input(2, checkIns), "E1")!.Severity);
+        // A clinician resolved an E1 before the flagged day: the new flag is raised.
+        Assert.NotNull(Fired(Input(2, checkIns, alerts: [new("E1", AlertSeverity.UrgentCare, Day(0), Resolved: true)]), "E1"));
     }
 
     // ---- all ----

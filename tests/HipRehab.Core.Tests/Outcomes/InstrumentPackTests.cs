@@ -60,8 +60,9 @@ public class InstrumentPackTests
         }
 
         Assert.NotNull(dir);
-        var shipped = Directory.GetFiles(Path.Combine(dir.FullName, "content", "instruments")).Select(Path.GetFileName);
-        Assert.Equal(["README.md"], shipped);
+        // The format document, and the ignore file that keeps an operator's pack files out of git.
+        var shipped = Directory.GetFiles(Path.Combine(dir.FullName, "content", "instruments")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal([".gitignore", "README.md"], shipped);
     }
 
     [Theory]

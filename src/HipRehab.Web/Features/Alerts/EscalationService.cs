@@ -2,6 +2,7 @@ using HipRehab.Core;
 using HipRehab.Core.Escalation;
 using HipRehab.Core.Outcomes;
 using HipRehab.Web.Data;
+using HipRehab.Web.Features.Outcomes;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -192,12 +193,21 @@ public sealed class EscalationService(AppDb db, AlertService alerts, TimeProvide
         return flags;
     }
 
-    /// <summary>The person's outcome results dated within the window (E3 reads the PSFS).</summary>
-    private static Task<IReadOnlyList<OutcomeResult>> LoadOutcomesAsync(string userId, DateOnly from, DateOnly asOf, CancellationToken ct)
+    /// <summary>Outcome results the engine reads (E3 compares the PSFS with its first result).</summary>
+    public const int MaxOutcomes = 500;
+
+    /// <summary>
+    /// The person's built-in outcome results up to <paramref name="asOf"/>, by their own dates. E3
+    /// needs the PSFS's first result, which can be older than the window, so results are not cut at
+    /// <paramref name="from"/>: a person records a handful a quarter, and at most the newest
+    /// <see cref="MaxOutcomes"/> are read.
+    /// </summary>
+    private async Task<IReadOnlyList<OutcomeResult>> LoadOutcomesAsync(string userId, DateOnly from, DateOnly asOf, CancellationToken ct)
     {
-        // Outcomes are read here once the outcome records exist (issue #5).
-        _ = (userId, from, asOf, ct);
-        return Task.FromResult<IReadOnlyList<OutcomeResult>>([]);
+        _ = from;
+        var rows = await db.Outcomes.AsNoTracking().Where(o => o.UserId == userId && o.Date <= asOf)
+            .OrderByDescending(o => o.Date).ThenByDescending(o => o.CreatedAt).Take(MaxOutcomes).ToListAsync(ct);
+        return OutcomeService.BuiltIn(rows);
     }
 
     private async Task PausePlanAsync(string userId, string reason, CancellationToken ct)

@@ -1,7 +1,10 @@
+using HipRehab.Core.Lifestyle;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Intake;
+using HipRehab.Web.Features.Lifestyle;
+using HipRehab.Web.Features.Outcomes;
 using HipRehab.Web.Features.Today;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +14,7 @@ namespace HipRehab.Web.Features.Me;
 
 /// <summary>What is due today, the way into the session player, today's sessions, and open alerts.</summary>
 [AuthorizePerson]
-public sealed class TodayModel(AppDb db, TodayService today, AlertService alerts) : PageModel
+public sealed class TodayModel(AppDb db, TodayService today, AlertService alerts, OutcomeService outcomes, LifestyleService lifestyle) : PageModel
 {
     public TodayResponse Day { get; private set; } = null!;
 
@@ -20,6 +23,12 @@ public sealed class TodayModel(AppDb db, TodayService today, AlertService alerts
     public bool HasIntake { get; private set; }
 
     public IReadOnlyList<AlertResponse> OpenAlerts { get; private set; } = [];
+
+    /// <summary>Outcome measures due today (OS1).</summary>
+    public IReadOnlyList<DueMeasureResponse> DueMeasures { get; private set; } = [];
+
+    /// <summary>Rest and activity guidance for today (D1, D4, L3).</summary>
+    public IReadOnlyList<Guidance> Guidance { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -38,5 +47,11 @@ public sealed class TodayModel(AppDb db, TodayService today, AlertService alerts
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.UserId == userId && a.Status == "open")
             .OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct);
         OpenAlerts = [.. MeWords.UrgentFirst(alerts.Select(AlertResponse.From))];
+        // Read here, for the page only: the Today API (TodayService) stays two queries, since it is the hot path.
+        if (HasPlan && !Day.Paused)
+        {
+            DueMeasures = (await outcomes.DueAsync(userId, Day.Date, ct)).Due;
+            Guidance = await lifestyle.GuidanceAsync(userId, Day.Date, ct);
+        }
     }
 }

@@ -50,8 +50,9 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         }
 
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
+        var fallRisk = await Outcomes.OutcomeService.FallRiskAsync(db, userId, ct);
         var draft = Planner.Plan(IntakeStore.Intake(intakeRecord, today), screening, library, today,
-            new PlanningOptions(ClearedRuleIds: cleared, RecordedPrecautions: recorded));
+            new PlanningOptions(ClearedRuleIds: cleared, RecordedPrecautions: recorded, FallRisk: fallRisk));
         var previous = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced").ToListAsync(ct);
         foreach (var p in previous)
         {
@@ -66,6 +67,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
             Version = version + 1,
             CreatedAt = now,
             Status = "active",
+            FallRisk = fallRisk,
             IntakeId = intakeRecord.Id,
             ExcludedJson = StoredJson.Write(draft.Excluded),
             AdviceJson = StoredJson.Write(draft.Advice),

@@ -12,31 +12,32 @@ namespace HipRehab.Web.Features.Sessions;
 /// row), the day (precaution windows end on a date) and the precautions a clinician recorded. The
 /// recorded precautions are read on every call (one indexed row) and their revision is part of the
 /// key, so a change applies to the very next session on every node; the costlier part (reading and
-/// validating the intake) is computed once per key and shared. Bounded: cleared when it grows past a limit.
+/// validating the intake) is computed once per key and shared. The measured fall risk (TUG, OM6 → CX3) comes
+/// with the plan the caller already read, and is part of the key too. Bounded: cleared when it grows past a limit.
 /// </summary>
 public sealed class ConstraintsCache(IServiceScopeFactory scopes)
 {
     private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<(Guid IntakeId, DateOnly Day, int PrecautionsRevision), PersonConstraints> _cache = new();
+    private readonly ConcurrentDictionary<(Guid IntakeId, DateOnly Day, int PrecautionsRevision, bool FallRisk), PersonConstraints> _cache = new();
 
-    public async Task<PersonConstraints> GetAsync(string userId, Guid intakeId, DateOnly today, CancellationToken ct)
+    public async Task<PersonConstraints> GetAsync(string userId, Guid intakeId, DateOnly today, bool fallRisk, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var (recorded, revision) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
-        if (_cache.TryGetValue((intakeId, today, revision), out var hit))
+        if (_cache.TryGetValue((intakeId, today, revision, fallRisk), out var hit))
         {
             return hit;
         }
 
         var intake = await db.Intakes.AsNoTracking().FirstAsync(i => i.Id == intakeId && i.UserId == userId, ct);
-        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
+        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, fallRisk);
         if (_cache.Count >= MaxEntries)
         {
             _cache.Clear();
         }
 
-        _cache[(intakeId, today, revision)] = constraints;
+        _cache[(intakeId, today, revision, fallRisk)] = constraints;
         return constraints;
     }
 }

@@ -82,11 +82,11 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
         ? new(Outcome.Replayed, StoredJson.Read<SessionResponse>(storedJson), storedJson, null)
         : new(Outcome.KeyReused, null, null, null);
 
-    private sealed record PlanHead(Guid Id, string Status, Guid IntakeId);
+    private sealed record PlanHead(Guid Id, string Status, Guid IntakeId, bool FallRisk);
 
     private static readonly Func<AppDb, string, Task<PlanHead?>> s_plan = EF.CompileAsyncQuery((AppDb db, string userId) =>
         db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
-            .Select(p => new PlanHead(p.Id, p.Status, p.IntakeId)).FirstOrDefault());
+            .Select(p => new PlanHead(p.Id, p.Status, p.IntakeId, p.FallRisk)).FirstOrDefault());
 
     private static readonly Func<AppDb, string, Guid, IAsyncEnumerable<PlanItemRecord>> s_items = EF.CompileAsyncQuery<AppDb, string, Guid, PlanItemRecord>((db, userId, planId) =>
         db.PlanItems.AsNoTracking().Where(i => i.UserId == userId && i.PlanId == planId));
@@ -229,7 +229,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
                 continue;
             }
 
-            constraints ??= await constraintsCache.GetAsync(userId, plan.IntakeId, DateOnly.FromDateTime(now), ct);
+            constraints ??= await constraintsCache.GetAsync(userId, plan.IntakeId, DateOnly.FromDateTime(now), plan.FallRisk, ct);
             var performedOn = DateOnly.FromDateTime(job.Request.PerformedAt!.Value.UtcDateTime);
             var from = performedOn.AddDays(-ProgressionEngine.CheckInWindowDays);
             if (!checkInsFrom.TryGetValue(from, out var checkIns))

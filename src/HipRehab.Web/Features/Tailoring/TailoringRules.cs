@@ -129,9 +129,9 @@ public static class TailoringRules
 
     public static List<string> RuleIds(IEnumerable<Reason> reasons) => [.. reasons.Select(r => r.RuleId).Distinct()];
 
-    /// <summary>A decision in the item's history, made by a clinician (no session).</summary>
+    /// <summary>A decision in the item's history, made by a clinician, or by a measured result when <paramref name="actorId"/> is null (no session).</summary>
     public static DecisionRecord Decision(PlanItemRecord item, ProgressionAction action, IReadOnlyList<string> ruleIds, string explanation,
-        PrescriptionResponse? previous, string actorId, string? actorEmail, DateTime now) => new()
+        PrescriptionResponse? previous, string? actorId, string? actorEmail, DateTime now) => new()
         {
             Id = OrderedIds.Next(), UserId = item.UserId, PlanItemId = item.Id, SessionId = null, ActorId = actorId, ActorEmail = actorEmail,
             CreatedAt = now, Action = Vocab<ProgressionAction>.Name(action), RuleIdsJson = StoredJson.Write(ruleIds), Explanation = explanation,
@@ -144,10 +144,14 @@ public static class TailoringRules
     /// starting dose — never to a harder one, since a precaution change is a reason for care. When
     /// no easier version is allowed the item goes on hold, which is safer than guessing; an item on
     /// hold whose version is allowed again comes back. Pinned items follow the precautions too:
-    /// safety comes before a pinned dose. Each change is a decision in the item's history.
+    /// safety comes before a pinned dose. Each change is a decision in the item's history. The
+    /// explanations start with <c>cause</c> (why the constraints changed); an item back from hold
+    /// names <c>allowedAgainRuleIds</c> and starts with <c>allowedAgainText</c> (by default the
+    /// precautions' rules and "Your precautions now allow"). A null actor is a measured result (a TUG).
     /// </summary>
     public static List<DecisionRecord> ApplyConstraints(IEnumerable<PlanItemRecord> items, ExerciseLibrary library, PersonConstraints constraints,
-        string actorId, string? actorEmail, DateTime now)
+        string? actorId, string? actorEmail, DateTime now, string cause = "Your therapist recorded new precautions.",
+        IReadOnlyList<string>? allowedAgainRuleIds = null, string? allowedAgainText = null)
     {
         var decisions = new List<DecisionRecord>();
         foreach (var item in items.OrderBy(i => i.Position))
@@ -166,8 +170,9 @@ public static class TailoringRules
                 {
                     item.OnHold = false;
                     item.Revision++;
-                    decisions.Add(Decision(item, ProgressionAction.Precautions, RuleIds(constraints.Precautions?.RuleIds.Select(r => new Reason(r, "")) ?? [new Reason("THR-S", "")]),
-                        $"Your precautions now allow {variant.Name} again, so it is back in your plan.", previous, actorId, actorEmail, now));
+                    decisions.Add(Decision(item, ProgressionAction.Precautions,
+                        allowedAgainRuleIds?.ToList() ?? RuleIds(constraints.Precautions?.RuleIds.Select(r => new Reason(r, "")) ?? [new Reason("THR-S", "")]),
+                        $"{allowedAgainText ?? "Your precautions now allow"} {variant.Name} again, so it is back in your plan.", previous, actorId, actorEmail, now));
                 }
 
                 continue;
@@ -187,14 +192,14 @@ public static class TailoringRules
                 PlanMapping.SetDose(item, replacement.Id, replacement.DefaultDose);
                 item.Pinned = false;
                 decisions.Add(Decision(item, ProgressionAction.Precautions, RuleIds(reasons),
-                    $"Your therapist recorded new precautions. {variant.Name} is not safe for you now: {why}. You will do {replacement.Name} instead, starting with {replacement.DefaultDose.Describe()}.",
+                    $"{cause} {variant.Name} is not safe for you now: {why}. You will do {replacement.Name} instead, starting with {replacement.DefaultDose.Describe()}.",
                     previous, actorId, actorEmail, now));
             }
             else
             {
                 item.OnHold = true;
                 decisions.Add(Decision(item, ProgressionAction.Precautions, RuleIds(reasons),
-                    $"Your therapist recorded new precautions. {variant.Name} is not safe for you now: {why}. No easier version fits them, so this exercise is on hold. Please skip it until your therapist changes it.",
+                    $"{cause} {variant.Name} is not safe for you now: {why}. No easier version fits them, so this exercise is on hold. Please skip it until your therapist changes it.",
                     previous, actorId, actorEmail, now));
             }
         }

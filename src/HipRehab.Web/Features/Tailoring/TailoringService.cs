@@ -265,7 +265,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         if (intake is not null && plan is not null)
         {
             var clinicLibrary = await ClinicLibrary.ForClinicAsync(db, library, staff.ClinicId, ct);
-            var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
+            var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, plan.FallRisk);
             changes = TailoringRules.ApplyConstraints(plan.Items, clinicLibrary, constraints, staff.UserId, await EmailAsync(staff.UserId, ct), now);
             db.Decisions.AddRange(changes);
         }
@@ -317,7 +317,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         }
 
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, patientId, ct);
-        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
+        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, plan?.FallRisk == true);
         var reasons = constraints.Check(variant!);
         if (reasons.Count > 0)
         {
@@ -421,7 +421,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         }
 
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, patientId, ct);
-        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded);
+        var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, plan.FallRisk);
         var reasons = constraints.Check(variant!);
         if (reasons.Count > 0)
         {

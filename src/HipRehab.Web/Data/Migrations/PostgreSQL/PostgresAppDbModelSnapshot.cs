@@ -22,6 +22,37 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HipRehab.Web.Data.ActivityEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("Activities");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.AlertRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -165,6 +196,33 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("ClinicId", "At", "Id");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("HipRehab.Web.Data.BodyMeasurementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("WeightKg")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("BodyMeasurements");
                 });
 
             modelBuilder.Entity("HipRehab.Web.Data.CheckInRecord", b =>
@@ -541,6 +599,52 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.OutcomeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivitiesJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnswersJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PackVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("Raw")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("Outcomes");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.PatientInvitationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -718,6 +822,9 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("ExcludedJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("FallRisk")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("IntakeId")
                         .HasColumnType("uuid");
@@ -1000,7 +1107,25 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.ActivityEntryRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.AlertRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipRehab.Web.Data.BodyMeasurementRecord", b =>
                 {
                     b.HasOne("HipRehab.Web.Data.AppUser", null)
                         .WithMany()
@@ -1106,6 +1231,15 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 });
 
             modelBuilder.Entity("HipRehab.Web.Data.IntakeRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipRehab.Web.Data.OutcomeRecord", b =>
                 {
                     b.HasOne("HipRehab.Web.Data.AppUser", null)
                         .WithMany()

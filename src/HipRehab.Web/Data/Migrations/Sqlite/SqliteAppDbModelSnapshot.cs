@@ -17,6 +17,37 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HipRehab.Web.Data.ActivityEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("Activities");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.AlertRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -160,6 +191,33 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClinicId", "At", "Id");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("HipRehab.Web.Data.BodyMeasurementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightKg")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("BodyMeasurements");
                 });
 
             modelBuilder.Entity("HipRehab.Web.Data.CheckInRecord", b =>
@@ -536,6 +594,52 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.OutcomeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivitiesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Raw")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("Outcomes");
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.PatientInvitationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -713,6 +817,9 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.Property<string>("ExcludedJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FallRisk")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("IntakeId")
                         .HasColumnType("TEXT");
@@ -989,7 +1096,25 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HipRehab.Web.Data.ActivityEntryRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HipRehab.Web.Data.AlertRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipRehab.Web.Data.BodyMeasurementRecord", b =>
                 {
                     b.HasOne("HipRehab.Web.Data.AppUser", null)
                         .WithMany()
@@ -1095,6 +1220,15 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("HipRehab.Web.Data.IntakeRecord", b =>
+                {
+                    b.HasOne("HipRehab.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HipRehab.Web.Data.OutcomeRecord", b =>
                 {
                     b.HasOne("HipRehab.Web.Data.AppUser", null)
                         .WithMany()

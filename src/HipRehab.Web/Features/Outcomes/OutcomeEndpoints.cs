@@ -1,0 +1,115 @@
+using HipRehab.Core;
+using HipRehab.Core.Outcomes;
+using HipRehab.Web.Features.Accounts;
+using HipRehab.Web.Infrastructure;
+
+namespace HipRehab.Web.Features.Outcomes;
+
+public static class OutcomeEndpoints
+{
+    public static IEndpointRouteBuilder MapOutcomes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/me/outcomes").WithTags("Outcomes").RequireAuthorization(AccountSetup.PersonApi);
+
+        group.MapPost("/", async (HttpRequest request, OutcomeService outcomes, CancellationToken ct) =>
+            {
+                var (body, problem) = await JsonBody.ReadAsync<OutcomeRequest>(request, ct);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                var (response, errors) = await outcomes.RecordAsync(request.HttpContext.User.UserId(), body!, ct);
+                return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/outcomes/{response!.Id}", response);
+            })
+            .Accepts<OutcomeRequest>("application/json")
+            .Produces<OutcomeResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .WithSummary("Record an outcome measure (clinical-rules §5): nprs {value 0–10}, psfs {activities: 3–5 × {name, score 0–10}}, pgic {value 1–7}, "
+                + "sane {value 0–100}, chair-stand-30s {value}, tug {seconds}, fast-walk-40m {seconds}, or a licensed pack {answers: {itemId: optionScore}} "
+                + "(see GET /api/v1/instruments). The date may not be in the future nor more than 365 days back. The answer carries the interpretation "
+                + "with its rule ids; a TUG of 12 s or more switches standing exercises to supported versions (CX3).");
+
+        group.MapGet("/", async (HttpContext http, OutcomeService outcomes, CancellationToken ct) =>
+                TypedResults.Ok(await outcomes.ListAsync(http.User.UserId(), ct)))
+            .WithSummary("Your outcome results, newest first (by the date measured), each with its interpretation against your first result.");
+
+        group.MapGet("/due", async Task<Results<Ok<DueMeasuresResponse>, ValidationProblem>> (HttpContext http, OutcomeService outcomes, string? date, CancellationToken ct) =>
+            {
+                var today = outcomes.Today;
+                var day = today;
+                if (!string.IsNullOrEmpty(date))
+                {
+                    if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out day))
+                    {
+                        return Problems.Invalid("date", "Use a date like 2026-11-26.");
+                    }
+
+                    if (day > today.AddDays(Problems.MaxDaysBack) || day < today.AddDays(-Problems.MaxDaysBack))
+                    {
+                        return Problems.Invalid("date", $"The date must be within {Problems.MaxDaysBack} days of today.");
+                    }
+                }
+
+                return TypedResults.Ok(await outcomes.DueAsync(http.User.UserId(), day, ct));
+            })
+            .WithSummary("The outcome measures due on a day (default today): at the start of your first plan, week 6, week 12, then every 12 weeks (OS1).");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> (Guid id, HttpContext http, OutcomeService outcomes, CancellationToken ct) =>
+                await outcomes.GetAsync(http.User.UserId(), id, ct) is { } outcome ? TypedResults.Ok(outcome) : Problems.NotFound("That result"))
+            .WithSummary("One of your outcome results with its interpretation.");
+
+        // Signed-in only: a pack holds licensed questionnaire text, which its licence, not this project, lets people see.
+        app.MapGet("/api/v1/instruments", (InstrumentPacks packs) => TypedResults.Ok(InstrumentList.All(packs)))
+            .WithTags("Outcomes")
+            .RequireAuthorization(AccountSetup.PersonApi)
+            .WithSummary("The outcome instruments you can record: the built-in ones (OM1–OM7) and any licensed packs the operator loaded, with their fields, meaning and licence note.");
+
+        return app;
+    }
+}
+
+/// <summary>The instruments a person can record, for <c>GET /api/v1/instruments</c>.</summary>
+public static class InstrumentList
+{
+    public static List<InstrumentResponse> All(InstrumentPacks packs) =>
+        [.. InstrumentCatalogue.All.Select(BuiltIn), .. packs.All.Select(Pack)];
+
+    private static InstrumentResponse BuiltIn(InstrumentInfo info)
+    {
+        // The value ranges are the public contract's (api.md); the thresholds are Core's (OutcomeScoring, ChairStandNorms).
+        (string[] Fields, decimal? Min, decimal? Max, string Meaning, decimal? Meaningful) spec = info.Instrument switch
+        {
+            Instrument.Nprs => (["value"], 0m, 10m,
+                FormattableString.Invariant($"Lower is better. A change of {OutcomeScoring.NprsMeaningfulPoints:0.#} points, or a fall of {OutcomeScoring.NprsMeaningfulImprovementPercent:0} % from your first rating, is a change that matters."),
+                (decimal?)OutcomeScoring.NprsMeaningfulPoints),
+            Instrument.Psfs => (["activities"], 0m, 10m,
+                FormattableString.Invariant($"Higher is better. The score is the average of your activities. A change of {OutcomeScoring.PsfsSmall} is small, {OutcomeScoring.PsfsMedium} medium and {OutcomeScoring.PsfsLarge} large."),
+                OutcomeScoring.PsfsSmall),
+            Instrument.Pgic => (["value"], 1m, 7m,
+                $"1 means very much improved and 7 very much worse. Answers 1 and 2 (much or very much improved) mean the program is helping.",
+                (decimal?)null),
+            Instrument.Sane => (["value"], 0m, 100m, "Higher is better. It is followed as a trend over time.", null),
+            Instrument.ChairStand30s => (["value"], 0m, (decimal?)null,
+                $"Higher is better. It is compared with the usual range for your age and sex; fewer than {ChairStandNorms.LowFunctionBelow} stands means getting up from a chair takes a lot of effort.",
+                null),
+            Instrument.Tug => (["seconds"], (decimal?)null, (decimal?)null,
+                FormattableString.Invariant($"Lower is better. {OutcomeScoring.TugFallRiskSeconds:0} seconds or more means a higher chance of falling; standing exercises are then done with a chair or counter within reach."),
+                null),
+            _ => (["seconds"], null, null, "Lower is better. It is followed as a trend, with your speed in metres per second.", null),
+        };
+        return new InstrumentResponse(Vocab<Instrument>.Name(info.Instrument), "built-in", info.Name, info.HowTo, spec.Fields, spec.Min, spec.Max, info.Direction,
+            spec.Meaning, spec.Meaningful, info.NeedsHelper, [info.RuleId], info.Code, null, null, null);
+    }
+
+    private static InstrumentResponse Pack(InstrumentPack pack)
+    {
+        var (min, max) = pack.Range;
+        var better = pack.Direction == ScoreDirection.HigherIsBetter ? "Higher" : "Lower";
+        var meaning = pack.MeaningfulChange is decimal m
+            ? FormattableString.Invariant($"{better} is better, on a scale from {min:0.##} to {max:0.##}. A change of {m:0.##} points is a change that matters ({pack.MeaningfulChangeSource}).")
+            : FormattableString.Invariant($"{better} is better, on a scale from {min:0.##} to {max:0.##}. It is followed as a trend over time.");
+        return new InstrumentResponse(pack.Id, "pack", pack.Name, pack.Instructions, ["answers"], min, max, pack.Direction, meaning, pack.MeaningfulChange,
+            false, [], null, pack.Version, pack.LicenceNote, [.. pack.Items.Select(i => new InstrumentItemResponse(i.Id, i.Text, i.Options))]);
+    }
+}

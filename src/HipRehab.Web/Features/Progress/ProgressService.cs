@@ -1,0 +1,225 @@
+using HipRehab.Core;
+using HipRehab.Core.Escalation;
+using HipRehab.Core.Lifestyle;
+using HipRehab.Core.Outcomes;
+using HipRehab.Core.Supervision;
+using HipRehab.Web.Data;
+using HipRehab.Web.Features.Accounts;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Clinics;
+using HipRehab.Web.Features.Lifestyle;
+using HipRehab.Web.Features.Outcomes;
+using HipRehab.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using PainTrend = HipRehab.Core.Escalation.PainTrend;
+
+namespace HipRehab.Web.Features.Progress;
+
+/// <summary>One day of the usual-pain series (check-ins, each on its own date).</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Pain">The average of that day's ratings (one decimal); null without a rating that day.</param>
+/// <param name="Ratings">How many ratings that day.</param>
+/// <param name="SevenDayAverage">The average of the 7 days ending that day (one decimal); null without any rating in them.</param>
+public sealed record PainDay(DateOnly Date, decimal? Pain, int Ratings, decimal? SevenDayAverage);
+
+/// <summary>Usual pain over time (OM1; the windows of E2).</summary>
+/// <param name="BaselineFrom">First day of the baseline: the first check-in's date.</param>
+/// <param name="BaselineTo">Last day of the baseline (the first day plus 6).</param>
+/// <param name="BaselineComplete">False while the first 7 days are still running (the baseline can still change).</param>
+/// <param name="Days">Every day from the first check-in (at most the last 365 days) to today.</param>
+/// <param name="Direction">better, same or worse, when a change is reported.</param>
+/// <param name="Meaningful">When a change is reported: 2 points or more, or an improvement of 30 % or more (OM1).</param>
+/// <param name="Text">Plain words.</param>
+/// <param name="RuleIds">The rules behind the figures.</param>
+public sealed record PainProgress(DateOnly? BaselineFrom, DateOnly? BaselineTo, bool BaselineComplete, IReadOnlyList<PainDay> Days,
+    ChangeDirection? Direction, bool? Meaningful, string Text, IReadOnlyList<string> RuleIds);
+
+/// <summary>One result in an instrument's series.</summary>
+public sealed record OutcomePoint(Guid Id, DateOnly Date, decimal Score, decimal? Change, bool? Meaningful);
+
+/// <summary>An instrument's results over time: the first (baseline), the latest and its change, and every result (oldest first).</summary>
+public sealed record OutcomeProgress(string Instrument, string Name, ScoreDirection Direction, OutcomePoint Baseline, OutcomePoint Latest,
+    InterpretationResponse Interpretation, IReadOnlyList<OutcomePoint> Results);
+
+/// <summary>A weight on a day.</summary>
+public sealed record WeightPoint(DateOnly Date, decimal WeightKg);
+
+/// <summary>Weight over time, from the intake's weight (the baseline) on (L1, L2).</summary>
+public sealed record WeightProgress(decimal? BaselineKg, decimal? HeightCm, WeightSummary? Summary, IReadOnlyList<WeightPoint> Series);
+
+/// <summary>Activity minutes: the last 7 days and each of the last 12 weeks (7-day windows ending today, today − 7, …; oldest first) against 150 (L3).</summary>
+public sealed record ActivityProgress(ActivityWeek ThisWeek, IReadOnlyList<ActivityWeek> Weeks);
+
+/// <summary>
+/// <c>GET /api/v1/me/progress</c>: the api.md figures first (<c>baselinePain</c> … <c>alerts</c>), then the
+/// series a progress page draws. Pain figures are 7-day averages of check-in usual pain by each record's
+/// own date: <c>baselinePain</c> is the first 7 days of records (E2's baseline), <c>currentPain</c> the last
+/// 7 days, and <c>painChange</c> = current − baseline (negative = better), given once the two windows no
+/// longer overlap. <c>adherence</c> is the current active plan's last 14 days (null without one).
+/// </summary>
+public sealed record ProgressResponse(DateOnly AsOf, decimal? BaselinePain, decimal? CurrentPain, decimal? PainChange, AdherenceResponse? Adherence,
+    IReadOnlyList<OutcomeProgress> Outcomes, decimal? Bmi, decimal? WeightChangePercent, IReadOnlyList<AlertResponse> Alerts,
+    PainProgress Pain, WeightProgress Weight, ActivityProgress Activity, DateOnly? PlanStart, IReadOnlyList<DueMeasureResponse> DueMeasures);
+
+/// <summary>
+/// A person's progress: pain, adherence, outcomes, weight, activity, alerts and the measures due.
+/// Every figure comes from Core (<see cref="PainTrend"/>, <see cref="Adherence"/>, <see cref="OutcomeScoring"/>,
+/// <see cref="Body"/>, <see cref="Activity"/>, <see cref="OutcomeSchedule"/>); this service only loads
+/// the person's own rows and hands them over. Shared by the API and the progress page.
+/// </summary>
+public sealed class ProgressService(AppDb db, OutcomeService outcomes, LifestyleService lifestyle, TimeProvider clock)
+{
+    /// <summary>The adherence window: the same 2 weeks the clinic dashboard shows (E6).</summary>
+    public const int AdherenceWindowDays = Adherence.LowAdherenceWindowDays;
+
+    /// <summary>The pain series covers at most this many days back from today.</summary>
+    public const int PainSeriesDays = 365;
+
+    /// <summary>How many 7-day activity windows the series shows.</summary>
+    public const int ActivityWeeks = 12;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<ProgressResponse> ForAsync(string userId, DateOnly today, CancellationToken ct)
+    {
+        var (baselinePain, currentPain, painChange, pain) = await PainAsync(userId, today, ct);
+        var adherence = await AdherenceAsync(userId, today, ct);
+
+        var history = await outcomes.HistoryAsync(userId, null, ct);
+        var interpreter = outcomes.Interpreter(history, await outcomes.FactsAsync(userId, ct));
+        var outcomeProgress = OutcomeSeries(history, interpreter);
+
+        var baseline = await lifestyle.BaselineAsync(userId, ct);
+        var weights = await lifestyle.WeightsAsync(userId, ct);
+        var summary = Body.Summarise(baseline.HeightCm, baseline.BaselineWeightKg, weights);
+        var weight = new WeightProgress(baseline.BaselineWeightKg, baseline.HeightCm, summary, [.. weights.Select(w => new WeightPoint(w.Date, w.WeightKg))]);
+
+        var firstWindowEnd = today.AddDays(-Activity.WindowDays * (ActivityWeeks - 1));
+        var activities = await lifestyle.ActivitiesAsync(userId, firstWindowEnd.AddDays(-(Activity.WindowDays - 1)), ct);
+        var weeks = Enumerable.Range(0, ActivityWeeks).Select(i => Activity.Week(activities, firstWindowEnd.AddDays(Activity.WindowDays * i))).ToList();
+
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.UserId == userId && a.Status != "resolved")
+            .OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct);
+
+        var planStart = await OutcomeService.PlanStartAsync(db, userId, ct);
+        var due = planStart is DateOnly start ? OutcomeService.Due(start, today, OutcomeService.BuiltIn(history)).Due : [];
+
+        return new ProgressResponse(today, baselinePain, currentPain, painChange, adherence, outcomeProgress, summary?.Bmi, summary?.WeightChangePercent,
+            [.. alerts.Select(AlertResponse.From)], pain, weight, new ActivityProgress(weeks[^1], weeks), planStart, due);
+    }
+
+    private async Task<(decimal? Baseline, decimal? Current, decimal? Change, PainProgress Pain)> PainAsync(string userId, DateOnly today, CancellationToken ct)
+    {
+        var records = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date <= today)
+            .Select(c => new { c.Date, c.UsualPain }).ToListAsync(ct);
+        var trend = new PainTrend(records.Select(r => (r.Date, r.UsualPain)), today);
+        if (trend.First is not DateOnly first)
+        {
+            return (null, null, null, new PainProgress(null, null, false, [], null, null,
+                "Your pain trend starts with your first morning check-in.", ["OM1"]));
+        }
+
+        var baselineEnd = trend.BaselineEnd!.Value;
+        var baseline = trend.Average(first, baselineEnd);
+        var current = trend.SevenDayAverage(today);
+        var byDay = records.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => (Sum: g.Sum(r => r.UsualPain), Count: g.Count()));
+        var from = first > today.AddDays(-(PainSeriesDays - 1)) ? first : today.AddDays(-(PainSeriesDays - 1));
+        var days = new List<PainDay>();
+        for (var day = from; day <= today; day = day.AddDays(1))
+        {
+            var has = byDay.TryGetValue(day, out var d);
+            days.Add(new PainDay(day, has ? new PainAverage(d.Sum, d.Count).Rounded : null, has ? d.Count : 0, trend.SevenDayAverage(day)?.Rounded));
+        }
+
+        // A change is reported once the last 7 days no longer overlap the first 7 (as the clinic dashboard does),
+        // so the first days never read as "no change".
+        decimal? change = null;
+        ChangeDirection? direction = null;
+        bool? meaningful = null;
+        string text;
+        if (baseline is PainAverage b && current is PainAverage c && today.AddDays(-(PainTrend.WindowDays - 1)) > baselineEnd)
+        {
+            change = Math.Round((decimal)c.Sum / c.Count - (decimal)b.Sum / b.Count, 1, MidpointRounding.AwayFromZero);
+            var points = (int)OutcomeScoring.NprsMeaningfulPoints;
+            // Exact comparisons on sums and counts (a 7-day average such as 20/7 has no exact decimal).
+            var better = (long)c.Sum * b.Count < (long)b.Sum * c.Count;
+            var worse = (long)c.Sum * b.Count > (long)b.Sum * c.Count;
+            direction = better ? ChangeDirection.Better : worse ? ChangeDirection.Worse : ChangeDirection.Same;
+            meaningful = worse ? c.AtLeastAbove(b, points)
+                : better && (b.AtLeastAbove(c, points)
+                    || ((long)b.Sum * c.Count - (long)c.Sum * b.Count) * 100 >= (long)OutcomeScoring.NprsMeaningfulImprovementPercent * b.Sum * c.Count);
+            text = $"Your usual pain over the last 7 days averages {c} out of 10, against {b} in your first week. "
+                + (direction, meaningful) switch
+                {
+                    (ChangeDirection.Better, true) => "That is a change for the better that matters. Well done.",
+                    (ChangeDirection.Better, _) => "That is a little better. Changes often take a few weeks; keep going.",
+                    (ChangeDirection.Worse, true) => "That is higher, by enough to matter. Please talk it over with a physical therapist or doctor.",
+                    (ChangeDirection.Worse, _) => "That is a little higher. Pain can go up and down from week to week.",
+                    _ => "That is about the same as when you started.",
+                };
+        }
+        else
+        {
+            text = current is PainAverage now
+                ? $"Your usual pain over the last 7 days averages {now} out of 10. After two weeks of check-ins we can compare it with your first week."
+                : "There are no check-ins in the last 7 days. A morning check-in keeps your pain trend up to date.";
+        }
+
+        return (baseline?.Rounded, current?.Rounded, change,
+            new PainProgress(first, baselineEnd, trend.Baseline is not null, days, direction, meaningful, text, ["OM1", "E2"]));
+    }
+
+    private async Task<AdherenceResponse?> AdherenceAsync(string userId, DateOnly today, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
+            .Select(p => new { p.Id, p.Status, p.CreatedAt }).FirstOrDefaultAsync(ct);
+        if (plan is not { Status: "active" })
+        {
+            return null;
+        }
+
+        var itemDays = await db.PlanItems.AsNoTracking().Where(i => i.PlanId == plan.Id && i.UserId == userId && !i.OnHold).Select(i => i.DaysJson).ToListAsync(ct);
+        var scheduled = itemDays.SelectMany(JsonTextCache.Read<List<DayOfWeek>>).ToHashSet();
+        var windowStart = today.AddDays(-(AdherenceWindowDays - 1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var windowEnd = today.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var done = (await db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= windowStart && s.PerformedAt < windowEnd)
+            .Select(s => s.PerformedAt).ToListAsync(ct)).Select(DateOnly.FromDateTime).ToHashSet();
+        return ClinicPatients.ToResponse(Adherence.Compute(scheduled, DateOnly.FromDateTime(plan.CreatedAt), done, today, AdherenceWindowDays));
+    }
+
+    private static List<OutcomeProgress> OutcomeSeries(IReadOnlyList<OutcomeRecord> history, OutcomeInterpreter interpreter)
+    {
+        var order = InstrumentCatalogue.All.Select(i => Vocab<Instrument>.Name(i.Instrument)).ToList();
+        var list = new List<OutcomeProgress>();
+        foreach (var group in history.GroupBy(r => r.Instrument, StringComparer.Ordinal)
+            .OrderBy(g => order.IndexOf(g.Key) is var i && i >= 0 ? i : order.Count).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var points = group.OrderBy(r => r.Date).ThenBy(r => r.CreatedAt)
+                .Select(r => (Record: r, Interpretation: interpreter.Interpret(r)))
+                .Select(x => (x.Record, x.Interpretation, Point: new OutcomePoint(x.Record.Id, x.Record.Date, x.Record.Score, x.Interpretation.Change, x.Interpretation.Meaningful)))
+                .ToList();
+            var baseline = interpreter.BaselineOf(group.Key)!;
+            var latest = points[^1];
+            var (name, direction) = interpreter.Describe(group.Key);
+            list.Add(new OutcomeProgress(group.Key, name, direction, points.Single(p => p.Record.Id == baseline.Id).Point, latest.Point,
+                latest.Interpretation, [.. points.Select(p => p.Point)]));
+        }
+
+        return list;
+    }
+}
+
+public static class ProgressEndpoints
+{
+    public static IEndpointRouteBuilder MapProgress(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/me/progress", async (HttpContext http, ProgressService progress, CancellationToken ct) =>
+                TypedResults.Ok(await progress.ForAsync(http.User.UserId(), progress.Today, ct)))
+            .WithTags("Progress")
+            .RequireAuthorization(AccountSetup.PersonApi)
+            .WithSummary("Your progress: pain against your first week (by each check-in's own date), how much of the plan you did in the last 14 days, "
+                + "your outcome results against your first ones, BMI and weight change since your intake, activity minutes against 150 a week (L3), "
+                + "open alerts, and the outcome measures due now (OS1).");
+        return app;
+    }
+}
