@@ -1,10 +1,12 @@
 using HipRehab.Core;
 using HipRehab.Core.Assessment;
-using HipRehab.Core.Planning;
 using HipRehab.Core.Library;
+using HipRehab.Core.Planning;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Me;
+using HipRehab.Web.Features.Plans;
+using HipRehab.Web.Features.Progress;
+using HipRehab.Web.Features.Shared;
 using HipRehab.Web.Features.Tailoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,17 +19,15 @@ namespace HipRehab.Web.Features.Clinics;
 /// one audit entry.
 /// </summary>
 [AuthorizePerson]
-public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, ClinicActions clinics, TailoringService tailoring, PlanService plans, AppDb db,
+public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, ClinicActions clinics, TailoringService tailoring, PlanService plans, ProgressService progress, AppDb db,
     ExerciseLibrary library) : PageModel
 {
-    /// <summary>One point of the pain chart.</summary>
-    public sealed record PainPoint(DateOnly Date, int Pain);
-
     public Guid ClinicId { get; private set; }
 
     public PatientDetail Detail { get; private set; } = null!;
 
-    public IReadOnlyList<PainPoint> Pain { get; private set; } = [];
+    /// <summary>Their progress: the same figures and charts as their own progress page.</summary>
+    public ProgressView Progress { get; private set; } = null!;
 
     [BindProperty(Name = "text")] public string? NoteText { get; set; }
 
@@ -201,8 +201,7 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
     {
         ClinicId = clinicId;
         Detail = await PatientEndpoints.ReadDetailAsync(db, patients, plans, clinicId, patientId, ct);
-        // The usual pain of each morning check-in, oldest first: the record the person keeps most often.
-        Pain = [.. Detail.CheckIns.GroupBy(c => c.Date).Select(g => new PainPoint(g.Key, g.First().UsualPain)).OrderBy(p => p.Date)];
+        Progress = new ProgressView(await progress.ForAsync(patientId, progress.Today, ct), ForClinician: true);
         if (Detail.Intake is { } intake)
         {
             ToClear = [.. intake.Screening.Findings.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon)];

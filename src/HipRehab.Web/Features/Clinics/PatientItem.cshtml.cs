@@ -3,6 +3,7 @@ using HipRehab.Core.Library;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Me;
 using HipRehab.Web.Features.Plans;
+using HipRehab.Web.Features.Shared;
 using HipRehab.Web.Features.Tailoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,4 @@
-namespace HipRehab.Web.Features.Clinics;
+namespace HipRehab.Web.Features.Shared;
 
 /// <summary>
 /// A refused change's field errors, as a clinic page shows them: a summary above the form (each
