@@ -50,7 +50,7 @@ public sealed class QueryFilterTests : IAsyncLifetime
         ["plans with items (include)"] = [.. (await db.Plans.Include(p => p.Items).ToListAsync()).SelectMany(p => p.Items.Select(i => i.UserId))],
     };
 
-    private async Task<Dictionary<string, HashSet<string>>> ReadAsAsync(string? userId, IEnumerable<string>? opened = null)
+    private async Task<Dictionary<string, HashSet<string>>> ReadAsAsync(string? userId, string? opened = null, Guid? openedClinic = null)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var http = new DefaultHttpContext
@@ -61,7 +61,12 @@ public sealed class QueryFilterTests : IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<CallerScope>().ForRequest(http);
         if (opened is not null)
         {
-            db.Caller.Open(opened);
+            db.Caller.OpenPatient(opened);
+        }
+
+        if (openedClinic is Guid clinicId)
+        {
+            db.Caller.OpenClinic(clinicId);
         }
 
         return await OwnersSeenAsync(db);
@@ -89,11 +94,28 @@ public sealed class QueryFilterTests : IAsyncLifetime
     {
         var staffId = (await _app.WithDbAsync(db => db.Users.Where(u => u.Email != _ann.Email && u.Email != _bob.Email).Select(u => u.Id).ToListAsync())).FirstOrDefault()
             ?? "someone-without-records";
-        var seen = await ReadAsAsync(staffId, opened: [_bobId]);
+        var seen = await ReadAsAsync(staffId, opened: _bobId);
         foreach (var (table, owners) in seen)
         {
             Assert.True(owners.SetEquals([_bobId]), $"{table}: saw {string.Join(", ", owners)}");
         }
+    }
+
+    [Fact]
+    public async Task Staff_OpeningTheirClinic_SeeOnlyThePeopleLinkedToItNow()
+    {
+        var clinic = await _app.NewClinicAsync("Filter Clinic");
+        await _bob.LinkAsync(clinic);
+        var staffId = await IdOfAsync(clinic.Person.Email);
+        var seen = await ReadAsAsync(staffId, openedClinic: Guid.Parse(clinic.ClinicId));
+        foreach (var (table, owners) in seen)
+        {
+            Assert.True(owners.SetEquals([_bobId]), $"{table}: saw {string.Join(", ", owners)}");
+        }
+
+        // Once Bob stops sharing, the clinic's scope holds no one.
+        await (await _bob.Client.DeleteAsync($"/api/v1/me/clinic-links/{clinic.ClinicId}")).ExpectAsync(HttpStatusCode.NoContent);
+        Assert.All(await ReadAsAsync(staffId, openedClinic: Guid.Parse(clinic.ClinicId)), table => Assert.Empty(table.Value));
     }
 
     [Fact]

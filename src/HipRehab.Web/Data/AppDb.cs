@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -73,26 +74,44 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
+    /// <summary>
+    /// The global query filter of a person-owned table: rows of the caller, of the person a staff
+    /// member opened, or of a person linked now to the clinic they opened (<see cref="CallerScope"/>).
+    /// </summary>
+    private void OwnedBy<T>(ModelBuilder builder, Expression<Func<T, string>> owner) where T : class
+    {
+        Expression<Func<string, bool>> visible = id => Caller.Everyone || id == Caller.UserId || id == Caller.OpenedPatientId
+            || (Caller.OpenedClinicId != null
+                && Set<ClinicLinkRecord>().Any(l => l.ClinicId == Caller.OpenedClinicId && l.EndedAt == null && l.UserId == id));
+        var body = new Substitute(visible.Parameters[0], owner.Body).Visit(visible.Body);
+        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, owner.Parameters[0]));
+    }
+
+    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
 
         // Tenant isolation in depth: every person-owned row is kept to the caller's scope
         // (CallerScope), whatever the handler's own query says.
-        builder.Entity<IntakeRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<PlanRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<PlanItemRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<SessionRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<ExerciseLogRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<DecisionRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<CheckInRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<AlertRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<OutcomeRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<BodyMeasurementRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<ActivityEntryRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.UserId));
-        builder.Entity<ClearanceRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
-        builder.Entity<PatientPrecautionRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
-        builder.Entity<ClinicalNoteRecord>().HasQueryFilter(x => Caller.VisibleUserIds == null || Caller.VisibleUserIds.Contains(x.PatientId));
+        OwnedBy<IntakeRecord>(builder, x => x.UserId);
+        OwnedBy<PlanRecord>(builder, x => x.UserId);
+        OwnedBy<PlanItemRecord>(builder, x => x.UserId);
+        OwnedBy<SessionRecord>(builder, x => x.UserId);
+        OwnedBy<ExerciseLogRecord>(builder, x => x.UserId);
+        OwnedBy<DecisionRecord>(builder, x => x.UserId);
+        OwnedBy<CheckInRecord>(builder, x => x.UserId);
+        OwnedBy<AlertRecord>(builder, x => x.UserId);
+        OwnedBy<OutcomeRecord>(builder, x => x.UserId);
+        OwnedBy<BodyMeasurementRecord>(builder, x => x.UserId);
+        OwnedBy<ActivityEntryRecord>(builder, x => x.UserId);
+        OwnedBy<ClearanceRecord>(builder, x => x.PatientId);
+        OwnedBy<PatientPrecautionRecord>(builder, x => x.PatientId);
+        OwnedBy<ClinicalNoteRecord>(builder, x => x.PatientId);
 
         builder.Entity<IntakeRecord>(e =>
         {

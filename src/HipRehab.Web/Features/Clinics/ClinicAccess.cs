@@ -90,7 +90,14 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
         }
 
         // Only now do the query filters let this request read the person's (or the clinic's linked people's) rows.
-        db.Caller.Open(patientId is not null ? [patientId] : await LinkedPatientIds(staff.ClinicId).ToListAsync(ct));
+        if (patientId is not null)
+        {
+            db.Caller.OpenPatient(patientId);
+        }
+        else
+        {
+            db.Caller.OpenClinic(staff.ClinicId);
+        }
 
         Track(staff, action, patientId, AuditOutcome.Allowed);
         return null;
