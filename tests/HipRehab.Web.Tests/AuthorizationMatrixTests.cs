@@ -98,8 +98,11 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
             new("a linked person of the same clinic", await BothWaysAsync(linked, null), StaffRoutesOnly: true),
         };
 
+        // Route values that name no one's data (reviewed): an instrument is a questionnaire's name, the
+        // same for everyone, and its page reads and writes only the caller's own records.
+        string[] notIds = ["instrument"];
         var routes = EndpointPolicyTests.Endpoints(app)
-            .Where(x => x.Endpoint.RoutePattern.Parameters.Count > 0 && !EndpointPolicyTests.IsAnonymous(x.Endpoint))
+            .Where(x => x.Endpoint.RoutePattern.Parameters.Any(p => !notIds.Contains(p.Name)) && !EndpointPolicyTests.IsAnonymous(x.Endpoint))
             .ToList();
         Assert.NotEmpty(routes);
         var before = await FingerprintAsync();

@@ -60,13 +60,8 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
 
     public async Task<IActionResult> OnGetAsync(Guid clinicId, string patientId, CancellationToken ct)
     {
-        var (staff, notStaff) = await access.StaffAsync(User, clinicId, ct);
-        if (notStaff is not null)
-        {
-            return NotFound();
-        }
-
-        if (await StaffPages.OpenAsync(this, access, staff!, "view-patient", patientId, ct) is { } refused)
+        var (staff, refused) = await StaffPages.OpenPatientAsync(this, access, clinicId, patientId, "view-patient", ct);
+        if (refused is not null)
         {
             return refused;
         }
@@ -78,13 +73,8 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
 
     public async Task<IActionResult> OnPostNoteAsync(Guid clinicId, string patientId, CancellationToken ct)
     {
-        var (staff, notStaff) = await access.StaffAsync(User, clinicId, ct);
-        if (notStaff is not null)
-        {
-            return NotFound();
-        }
-
-        if (await StaffPages.OpenAsync(this, access, staff!, "add-note", patientId, ct) is { } refused)
+        var (staff, refused) = await StaffPages.OpenPatientAsync(this, access, clinicId, patientId, "add-note", ct);
+        if (refused is not null)
         {
             return refused;
         }
@@ -103,13 +93,8 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
 
     public async Task<IActionResult> OnPostResolveAsync(Guid clinicId, string patientId, CancellationToken ct)
     {
-        var (staff, notStaff) = await access.StaffAsync(User, clinicId, ct);
-        if (notStaff is not null)
-        {
-            return NotFound();
-        }
-
-        if (await StaffPages.OpenAsync(this, access, staff!, "resolve-alert", patientId, ct) is { } refused)
+        var (staff, refused) = await StaffPages.OpenPatientAsync(this, access, clinicId, patientId, "resolve-alert", ct);
+        if (refused is not null)
         {
             return refused;
         }
@@ -130,7 +115,7 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
 
     public async Task<IActionResult> OnPostClearAsync(Guid clinicId, string patientId, CancellationToken ct)
     {
-        var (staff, refused) = await OpenAsync(clinicId, patientId, "clear-findings", ct);
+        var (staff, refused) = await StaffPages.OpenPatientAsync(this, access, clinicId, patientId, "clear-findings", ct);
         if (refused is not null)
         {
             return refused;
@@ -149,7 +134,7 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
 
     public async Task<IActionResult> OnPostPrecautionsAsync(Guid clinicId, string patientId, CancellationToken ct)
     {
-        var (staff, refused) = await OpenAsync(clinicId, patientId, "set-precautions", ct);
+        var (staff, refused) = await StaffPages.OpenPatientAsync(this, access, clinicId, patientId, "set-precautions", ct);
         if (refused is not null)
         {
             return refused;
@@ -171,18 +156,6 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
 
         Done = "precautions";
         return Redirect($"/clinics/{clinicId}/patients/{Uri.EscapeDataString(patientId)}#precautions");
-    }
-
-    /// <summary>Staff of this clinic, signed in with a second step, opening a linked person's data (one audit entry).</summary>
-    private async Task<(StaffMember? Staff, IActionResult? Refused)> OpenAsync(Guid clinicId, string patientId, string action, CancellationToken ct)
-    {
-        var (staff, notStaff) = await access.StaffAsync(User, clinicId, ct);
-        if (notStaff is not null)
-        {
-            return (null, NotFound());
-        }
-
-        return await StaffPages.OpenAsync(this, access, staff!, action, patientId, ct) is { } refused ? (null, refused) : (staff, null);
     }
 
     /// <summary>A refused change: the page again with the errors at the form (already on the audit record), or 404.</summary>

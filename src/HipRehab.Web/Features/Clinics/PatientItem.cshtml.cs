@@ -48,7 +48,7 @@ public sealed class PatientItemModel(ClinicAccess access, TailoringService tailo
 
     public async Task<IActionResult> OnGetAsync(Guid clinicId, string patientId, Guid itemId, CancellationToken ct)
     {
-        var (_, refused) = await OpenAsync(clinicId, patientId, "view-patient", ct);
+        var (_, refused) = await StaffPages.OpenPatientAsync(this, access, clinicId, patientId, "view-patient", ct);
         if (refused is not null)
         {
             return refused;
@@ -72,7 +72,7 @@ public sealed class PatientItemModel(ClinicAccess access, TailoringService tailo
 
     public async Task<IActionResult> OnPostAsync(Guid clinicId, string patientId, Guid itemId, CancellationToken ct)
     {
-        var (staff, refused) = await OpenAsync(clinicId, patientId, "tailor-item", ct);
+        var (staff, refused) = await StaffPages.OpenPatientAsync(this, access, clinicId, patientId, "tailor-item", ct);
         if (refused is not null)
         {
             return refused;
@@ -106,17 +106,6 @@ public sealed class PatientItemModel(ClinicAccess access, TailoringService tailo
 
         Errors = new FormErrors("item", refusal.Errors, field => field is "exerciseId" ? "exerciseId-group" : field is "plan" ? "item-form" : field);
         return Page();
-    }
-
-    private async Task<(StaffMember? Staff, IActionResult? Refused)> OpenAsync(Guid clinicId, string patientId, string action, CancellationToken ct)
-    {
-        var (staff, notStaff) = await access.StaffAsync(User, clinicId, ct);
-        if (notStaff is not null)
-        {
-            return (null, NotFound());
-        }
-
-        return await StaffPages.OpenAsync(this, access, staff!, action, patientId, ct) is { } refused ? (null, refused) : (staff, null);
     }
 
     private async Task<bool> LoadAsync(Guid clinicId, string patientId, Guid itemId, CancellationToken ct)

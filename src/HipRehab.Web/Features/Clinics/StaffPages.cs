@@ -27,6 +27,22 @@ public static class StaffPages
         return ClinicAccess.SignedInWithSecondFactor(page.User) ? new NotFoundResult() : new RedirectResult(TwoStepUrl(page.Request.Path));
     }
 
+    /// <summary>
+    /// Staff of this clinic, signed in with a second step, opening a linked person's data (one audit
+    /// entry): the member, or the answer the page gives instead (404, or the way to two-step sign-in).
+    /// </summary>
+    public static async Task<(StaffMember? Staff, IActionResult? Refused)> OpenPatientAsync(PageModel page, ClinicAccess access, Guid clinicId, string patientId,
+        string action, CancellationToken ct)
+    {
+        var (staff, notStaff) = await access.StaffAsync(page.User, clinicId, ct);
+        if (notStaff is not null)
+        {
+            return (null, new NotFoundResult());
+        }
+
+        return await OpenAsync(page, access, staff!, action, patientId, ct) is { } refused ? (null, refused) : (staff, null);
+    }
+
     /// <summary>A short label for how soon someone needs the clinician: the visible order of the dashboard.</summary>
     public static string Priority(NeedReason reason) => reason switch
     {
