@@ -102,6 +102,7 @@ public sealed class ProgressJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("article.outcome-progress[data-instrument='psfs'] .outcome-table tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("article.outcome-progress[data-instrument='psfs'] .outcome-latest")).ToContainTextAsync("5");
         await Expect(page.Locator("#weight-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#weight-words")).ToContainTextAsync(new Regex("Your BMI is|Your latest weight is 71.5 kg")); // never a bare rule link
         await Expect(page.Locator("#activity-words")).ToHaveAttributeAsync("data-minutes", "35");
         await Expect(page.Locator("#activity-chart")).ToBeVisibleAsync();
         await person.CheckAsync("progress");

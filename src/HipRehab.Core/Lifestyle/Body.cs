@@ -108,7 +108,8 @@ public static class Body
         var start = intakeWeightKg ?? weight;
         decimal? target = offered ? Math.Round(start * (100m - TargetLossPercent) / 100m, 1, MidpointRounding.AwayFromZero) : null;
 
-        var text = bmi is decimal value ? $"Your BMI is {Num(value)}." : "";
+        // Without a height there is no BMI: the latest weight is still worth saying back.
+        var text = bmi is decimal value ? $"Your BMI is {Num(value)}." : $"Your latest weight is {Num(weight)} kg.";
         if (change is decimal c && c != 0)
         {
             text += c < 0 ? $" Your weight is {Num(-c)} % lower than when you started." : $" Your weight is {Num(c)} % higher than when you started.";

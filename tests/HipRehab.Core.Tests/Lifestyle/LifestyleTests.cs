@@ -52,6 +52,7 @@ public class BodyTests
         Assert.Contains("already reached", s.Text, StringComparison.Ordinal);
         Assert.Null(Body.Summarise(null, null, []));
         Assert.Null(Body.Summarise(null, 80m, [])!.Bmi);
+        Assert.Equal("Your latest weight is 80 kg.", Body.Summarise(null, 80m, [])!.Text); // never an empty sentence
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace HipRehab.Web.Features.Shared;
 public sealed record LineChart(string Id, string Title, string Description, decimal YMin, decimal YMax, IReadOnlyList<decimal> YTicks,
     IReadOnlyList<LineSeries> Series)
 {
-    public const double Width = 600, Height = 240, Left = 48, Right = 12, Top = 12, Bottom = 30;
+    public const double Width = 600, Height = 280, Left = 64, Right = 12, Top = 28, Bottom = 40;
 
     /// <summary>A horizontal reference line (e.g. the baseline, or 150 minutes), with its label.</summary>
     public (decimal Y, string Label)? Reference { get; init; }
