@@ -1,2 +1,3 @@
 global using Microsoft.Playwright;
 global using Xunit;
+global using HipRehab.Testing;

@@ -1,44 +1,6 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 
 namespace HipRehab.Web.Tests;
-
-/// <summary>RFC 6238 TOTP (SHA-1, 6 digits, 30 s), as an authenticator app computes it from the shared key.</summary>
-public static class Totp
-{
-    public static string Code(string base32Key, DateTimeOffset time)
-    {
-        var key = FromBase32(base32Key);
-        var counter = time.ToUnixTimeSeconds() / 30;
-        Span<byte> message = stackalloc byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(message, counter);
-#pragma warning disable CA5350 // RFC 6238's default, and what Identity's authenticator provider uses.
-        var hash = HMACSHA1.HashData(key, message);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] FromBase32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('=').ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bits -= 8;
-                bytes.Add((byte)((buffer >> bits) & 0xff));
-            }
-        }
-
-        return [.. bytes];
-    }
-}
 
 /// <summary>A clinic and one of its staff, signed in with a second factor unless said otherwise.</summary>
 public sealed record Staff(Person Person, string ClinicId, string SharedKey)

@@ -103,6 +103,21 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
         return null;
     }
 
+    /// <summary>
+    /// The usual opening of a staff route in one call: staff of this clinic (else 404), then
+    /// <see cref="OpenPatientDataAsync"/>. The member when allowed; otherwise the problem to answer.
+    /// </summary>
+    public async Task<(StaffMember? Staff, IResult? Problem)> OpenAsync(ClaimsPrincipal user, Guid clinicId, string action, string? patientId, CancellationToken ct)
+    {
+        var (staff, notStaff) = await StaffAsync(user, clinicId, ct);
+        if (notStaff is not null)
+        {
+            return (null, notStaff);
+        }
+
+        return await OpenPatientDataAsync(user, staff!, action, patientId, ct) is { } denied ? (null, denied) : (staff, null);
+    }
+
     /// <summary>Linked patients of a clinic, now: the scope of every staff query about people.</summary>
     public IQueryable<string> LinkedPatientIds(Guid clinicId) =>
         db.ClinicLinks.Where(l => l.ClinicId == clinicId && l.EndedAt == null).Select(l => l.UserId);

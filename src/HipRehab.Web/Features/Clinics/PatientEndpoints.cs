@@ -61,15 +61,10 @@ public static class PatientEndpoints
 
     private static async Task<IResult> ListAsync(Guid clinicId, HttpContext http, ClinicAccess access, ClinicPatients patients, AppDb db, CancellationToken ct)
     {
-        var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
-        if (notStaff is not null)
+        var (staff, problem) = await access.OpenAsync(http.User, clinicId, "list-patients", null, ct);
+        if (problem is not null)
         {
-            return notStaff;
-        }
-
-        if (await access.OpenPatientDataAsync(http.User, staff!, "list-patients", null, ct) is { } denied)
-        {
-            return denied;
+            return problem;
         }
 
         var rows = await patients.RankAsync(staff!.ClinicId, null, ct);
@@ -80,15 +75,10 @@ public static class PatientEndpoints
     private static async Task<IResult> DetailAsync(Guid clinicId, string patientId, HttpContext http, ClinicAccess access, ClinicPatients patients,
         AppDb db, PlanService plans, CancellationToken ct)
     {
-        var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
-        if (notStaff is not null)
+        var (staff, problem) = await access.OpenAsync(http.User, clinicId, "view-patient", patientId, ct);
+        if (problem is not null)
         {
-            return notStaff;
-        }
-
-        if (await access.OpenPatientDataAsync(http.User, staff!, "view-patient", patientId, ct) is { } denied)
-        {
-            return denied;
+            return problem;
         }
 
         var detail = await ReadDetailAsync(db, patients, plans, staff!.ClinicId, patientId, ct);
@@ -143,13 +133,8 @@ public static class PatientEndpoints
     private static async Task<IResult> AddNoteAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, AppDb db,
         TimeProvider clock, CancellationToken ct)
     {
-        var (staff, notStaff) = await access.StaffAsync(request.HttpContext.User, clinicId, ct);
-        if (notStaff is not null)
-        {
-            return notStaff;
-        }
-
-        if (await access.OpenPatientDataAsync(request.HttpContext.User, staff!, "add-note", patientId, ct) is { } denied)
+        var (staff, denied) = await access.OpenAsync(request.HttpContext.User, clinicId, "add-note", patientId, ct);
+        if (denied is not null)
         {
             return denied;
         }
@@ -181,15 +166,10 @@ public static class PatientEndpoints
 
     private static async Task<IResult> AlertsAsync(Guid clinicId, HttpContext http, ClinicAccess access, ClinicPatients patients, AppDb db, CancellationToken ct)
     {
-        var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
-        if (notStaff is not null)
+        var (staff, problem) = await access.OpenAsync(http.User, clinicId, "list-alerts", null, ct);
+        if (problem is not null)
         {
-            return notStaff;
-        }
-
-        if (await access.OpenPatientDataAsync(http.User, staff!, "list-alerts", null, ct) is { } denied)
-        {
-            return denied;
+            return problem;
         }
 
         var alerts = await patients.Alerts(staff!.ClinicId).AsNoTracking().Where(a => a.Status != "resolved")
@@ -204,15 +184,10 @@ public static class PatientEndpoints
     private static async Task<IResult> ResolveAsync(Guid clinicId, Guid alertId, HttpContext http, ClinicAccess access, ClinicPatients patients,
         ClinicActions clinics, AppDb db, CancellationToken ct)
     {
-        var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
-        if (notStaff is not null)
+        var (staff, problem) = await access.OpenAsync(http.User, clinicId, "resolve-alert", null, ct);
+        if (problem is not null)
         {
-            return notStaff;
-        }
-
-        if (await access.OpenPatientDataAsync(http.User, staff!, "resolve-alert", null, ct) is { } denied)
-        {
-            return denied;
+            return problem;
         }
 
         // The same code as the patient page's resolve button.

@@ -80,8 +80,8 @@ public sealed class PatientItemModel(ClinicAccess access, TailoringService tailo
 
         // Numbers arrive as text so that "abc" is named as an error instead of silently dropped.
         var errors = new Dictionary<string, string[]>();
-        var dose = new DoseRequest(Number("sets", Sets, errors), Number("reps", Reps, errors), Number("holdSeconds", HoldSeconds, errors), null, null, null,
-            Number("daysPerWeek", DaysPerWeek, errors));
+        var dose = new DoseRequest(FormValues.Int("dose.sets", Sets, errors), FormValues.Int("dose.reps", Reps, errors),
+            FormValues.Int("dose.holdSeconds", HoldSeconds, errors), null, null, null, FormValues.Int("dose.daysPerWeek", DaysPerWeek, errors));
         TailoringRefusal? refusal;
         if (errors.Count > 0)
         {
@@ -127,20 +127,4 @@ public sealed class PatientItemModel(ClinicAccess access, TailoringService tailo
     }
 
     private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static int? Number(string field, string? text, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors[$"dose.{field}"] = ["Give a whole number."];
-        return null;
-    }
 }

@@ -59,11 +59,11 @@ public sealed class MeasureModel(OutcomeService outcomes, InstrumentPacks packs)
         var request = new OutcomeRequest
         {
             Instrument = Instrument.Id,
-            Date = MeasureForms.Date("date", Date, errors),
-            Value = Is("value") ? MeasureForms.Int("value", Value, errors) : null,
-            Seconds = Is("seconds") ? MeasureForms.Decimal("seconds", Seconds, errors) : null,
+            Date = FormValues.Date("date", Date, errors),
+            Value = Is("value") ? FormValues.Int("value", Value, errors) : null,
+            Seconds = Is("seconds") ? FormValues.Decimal("seconds", Seconds, errors) : null,
             Activities = Is("activities") ? Activities(errors) : null,
-            Answers = Is("answers") ? Answers.ToDictionary(a => a.Key, a => MeasureForms.Int($"answers.{a.Key}", a.Value, errors)) : null,
+            Answers = Is("answers") ? Answers.ToDictionary(a => a.Key, a => FormValues.Int($"answers.{a.Key}", a.Value, errors)) : null,
         };
         var (saved, refused) = errors.Count > 0 ? (null, errors) : await outcomes.RecordAsync(User.UserId(), request, ct);
         if (saved is not null)
@@ -96,7 +96,7 @@ public sealed class MeasureModel(OutcomeService outcomes, InstrumentPacks packs)
                 continue;
             }
 
-            list.Add(new PsfsActivityForm { Name = name, Score = MeasureForms.Int($"activities[{list.Count}].score", score, errors) });
+            list.Add(new PsfsActivityForm { Name = name, Score = FormValues.Int($"activities[{list.Count}].score", score, errors) });
         }
 
         return list;

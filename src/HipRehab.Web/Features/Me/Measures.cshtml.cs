@@ -59,7 +59,7 @@ public sealed class MeasuresModel(OutcomeService outcomes, LifestyleService life
     public async Task<IActionResult> OnPostWeightAsync(CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var form = new BodyMeasurementForm { Date = MeasureForms.Date("date", WeightDate, errors), WeightKg = MeasureForms.Decimal("weightKg", WeightKg, errors) };
+        var form = new BodyMeasurementForm { Date = FormValues.Date("date", WeightDate, errors), WeightKg = FormValues.Decimal("weightKg", WeightKg, errors) };
         var (created, refused) = errors.Count > 0 ? (null, errors) : await lifestyle.AddWeightAsync(User.UserId(), form, ct);
         if (created is not null)
         {
@@ -75,7 +75,7 @@ public sealed class MeasuresModel(OutcomeService outcomes, LifestyleService life
     public async Task<IActionResult> OnPostActivityAsync(CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var request = new ActivityRequest(MeasureForms.Date("date", ActivityDate, errors), MeasureForms.Int("minutes", Minutes, errors), Kind);
+        var request = new ActivityRequest(FormValues.Date("date", ActivityDate, errors), FormValues.Int("minutes", Minutes, errors), Kind);
         var (created, refused) = errors.Count > 0 ? (null, errors) : await lifestyle.AddActivityAsync(User.UserId(), request, ct);
         if (created is not null)
         {
@@ -99,57 +99,5 @@ public sealed class MeasuresModel(OutcomeService outcomes, LifestyleService life
         Due = (await outcomes.DueAsync(User.UserId(), outcomes.Today, ct)).Due;
         WeightDate ??= Today;
         ActivityDate ??= Today;
-    }
-}
-
-/// <summary>Reading form text into numbers and dates, naming the field when it is not one.</summary>
-public static class MeasureForms
-{
-    public static DateOnly? Date(string field, string? text, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null; // the service names a missing date
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Give the date as year-month-day, for example 2026-11-26."];
-        return null;
-    }
-
-    public static int? Int(string field, string? text, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = ["Give a whole number."];
-        return null;
-    }
-
-    public static decimal? Decimal(string field, string? text, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = ["Give a number, for example 72.5."];
-        return null;
     }
 }

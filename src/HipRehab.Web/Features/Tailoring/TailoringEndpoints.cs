@@ -72,18 +72,6 @@ public static class TailoringEndpoints
         return app;
     }
 
-    private static async Task<(StaffMember? Staff, IResult? Problem)> OpenAsync(HttpContext http, ClinicAccess access, Guid clinicId, string action,
-        string? patientId, CancellationToken ct)
-    {
-        var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
-        if (notStaff is not null)
-        {
-            return (null, notStaff);
-        }
-
-        return await access.OpenPatientDataAsync(http.User, staff!, action, patientId, ct) is { } denied ? (null, denied) : (staff, null);
-    }
-
     private static async Task<IResult> RefuseAsync(ClinicAccess access, string? patientId, IResult problem, CancellationToken ct)
     {
         // Nothing was written: the attempt is still on record, as refused.
@@ -97,7 +85,7 @@ public static class TailoringEndpoints
         where TBody : class
         where TResult : class
     {
-        var (staff, problem) = await OpenAsync(request.HttpContext, access, clinicId, action, patientId, ct);
+        var (staff, problem) = await access.OpenAsync(request.HttpContext.User, clinicId, action, patientId, ct);
         if (problem is not null)
         {
             return problem;
@@ -138,7 +126,7 @@ public static class TailoringEndpoints
         ExerciseLibrary library, TimeProvider clock, CancellationToken ct)
     {
         const string action = "add-exercise";
-        var (staff, problem) = await OpenAsync(request.HttpContext, access, clinicId, action, null, ct);
+        var (staff, problem) = await access.OpenAsync(request.HttpContext.User, clinicId, action, null, ct);
         if (problem is not null)
         {
             return problem;
@@ -211,7 +199,7 @@ public static class TailoringEndpoints
     private static async Task<IResult> ListExercisesAsync(Guid clinicId, HttpContext http, ClinicAccess access, AppDb db, ExerciseLibrary library,
         CancellationToken ct)
     {
-        var (staff, problem) = await OpenAsync(http, access, clinicId, "list-exercises", null, ct);
+        var (staff, problem) = await access.OpenAsync(http.User, clinicId, "list-exercises", null, ct);
         if (problem is not null)
         {
             return problem;

@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 
-namespace HipRehab.E2E;
+namespace HipRehab.Testing;
 
-/// <summary>RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a base-32 shared key, as an authenticator app computes it.</summary>
+/// <summary>
+/// RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a base-32 shared key, as an authenticator app computes
+/// it. One file, compiled into the web and the browser test projects.
+/// </summary>
 public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset time)
