@@ -21,9 +21,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private int _cleaned;
 
     public TestApp()
+        : this(TestDatabase.Create())
     {
-        Database = TestDatabase.Create();
     }
+
+    private TestApp(TestDatabase database)
+    {
+        Database = database;
+    }
+
+    /// <summary>An app on a SQLite file whatever the run's provider: for tests of SQLite-only code.</summary>
+    public static TestApp OnSqlite() => new(TestDatabase.CreateSqlite());
 
     public FakeTimeProvider Clock { get; } = new(Now);
 

@@ -57,6 +57,12 @@ public sealed class TestDatabase : IDisposable
             return new TestDatabase("PostgreSQL", builder.ConnectionString, null, name);
         }
 
+        return CreateSqlite();
+    }
+
+    /// <summary>A fresh SQLite file whatever the run's provider: for tests of code that exists only on SQLite.</summary>
+    public static TestDatabase CreateSqlite()
+    {
         var folder = Path.Combine(Path.GetTempPath(), "hiprehab-tests");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{Guid.NewGuid()}.db");

@@ -21,7 +21,13 @@ public static class DatabaseSetup
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connection = configuration.GetConnectionString("HipRehab");
-        if (string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        if (SqliteConnectionString(configuration) is { } sqlite)
+        {
+            EnsureFolder(sqlite);
+            services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance));
+            AddScopedContext<SqliteAppDb>(services);
+        }
+        else if (string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connection))
             {
@@ -31,13 +37,6 @@ public static class DatabaseSetup
             services.AddPooledDbContextFactory<PostgresAppDb>(o => o.UseNpgsql(connection));
             AddScopedContext<PostgresAppDb>(services);
         }
-        else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            connection = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection;
-            EnsureFolder(connection);
-            services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(connection).AddInterceptors(SqliteDurability.Instance));
-            AddScopedContext<SqliteAppDb>(services);
-        }
         else
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or PostgreSQL.");
@@ -46,6 +45,18 @@ public static class DatabaseSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddDataProtection().SetApplicationName("HipRehab").PersistKeysToDbContext<AppDb>();
         return services;
+    }
+
+    /// <summary>The SQLite connection string when SQLite is the provider (the default), otherwise null.</summary>
+    public static string? SqliteConnectionString(IConfiguration configuration)
+    {
+        if (!string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var connection = configuration.GetConnectionString("HipRehab");
+        return string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection;
     }
 
     /// <summary>
