@@ -36,10 +36,16 @@ public static class ClinicalRecords
     /// <summary>The precautions a clinician recorded for the person, with the row's revision (0 when none).</summary>
     public static async Task<(RecordedPrecautions? Precautions, int Revision)> PrecautionsAsync(AppDb db, string userId, CancellationToken ct)
     {
-        var row = await db.PatientPrecautions.AsNoTracking().Where(p => p.PatientId == userId)
-            .Select(p => new { p.Set, p.ForbiddenDemandsJson, p.Until, p.Revision }).FirstOrDefaultAsync(ct);
+        // Compiled: it is read for every batch of logged sessions.
+        var row = await s_precautions(db, userId, ct);
         return row is null ? (null, 0) : (ToRecorded(row.Set, row.ForbiddenDemandsJson, row.Until), row.Revision);
     }
+
+    private sealed record PrecautionsRow(string Set, string ForbiddenDemandsJson, DateOnly? Until, int Revision);
+
+    private static readonly Func<AppDb, string, CancellationToken, Task<PrecautionsRow?>> s_precautions = EF.CompileAsyncQuery(
+        (AppDb db, string userId, CancellationToken ct) => db.PatientPrecautions.AsNoTracking().Where(p => p.PatientId == userId)
+            .Select(p => new PrecautionsRow(p.Set, p.ForbiddenDemandsJson, p.Until, p.Revision)).FirstOrDefault());
 
     public static RecordedPrecautions ToRecorded(string set, string demandsJson, DateOnly? until) => new(
         Vocab<PrecautionSet>.TryParse(set, out var s) ? s : PrecautionSet.Posterior,

@@ -15,22 +15,24 @@ namespace HipRehab.Web.Features.Sessions;
 /// validating the intake) is computed once per key and shared. The measured fall risk (TUG, OM6 → CX3) comes
 /// with the plan the caller already read, and is part of the key too. Bounded: cleared when it grows past a limit.
 /// </summary>
-public sealed class ConstraintsCache(IServiceScopeFactory scopes)
+public sealed class ConstraintsCache
 {
     private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<(Guid IntakeId, DateOnly Day, int PrecautionsRevision, bool FallRisk), PersonConstraints> _cache = new();
 
-    public async Task<PersonConstraints> GetAsync(string userId, Guid intakeId, DateOnly today, bool fallRisk, CancellationToken ct)
+    private static readonly Func<AppDb, Guid, string, CancellationToken, Task<IntakeRecord>> s_intake = EF.CompileAsyncQuery(
+        (AppDb db, Guid intakeId, string userId, CancellationToken ct) => db.Intakes.AsNoTracking().First(i => i.Id == intakeId && i.UserId == userId));
+
+    /// <summary>The person's constraints, read through the caller's context (the session writer's).</summary>
+    public async Task<PersonConstraints> GetAsync(AppDb db, string userId, Guid intakeId, DateOnly today, bool fallRisk, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var (recorded, revision) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
         if (_cache.TryGetValue((intakeId, today, revision, fallRisk), out var hit))
         {
             return hit;
         }
 
-        var intake = await db.Intakes.AsNoTracking().FirstAsync(i => i.Id == intakeId && i.UserId == userId, ct);
+        var intake = await s_intake(db, intakeId, userId, ct);
         var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, fallRisk);
         if (_cache.Count >= MaxEntries)
         {

@@ -229,7 +229,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
                 continue;
             }
 
-            constraints ??= await constraintsCache.GetAsync(userId, plan.IntakeId, DateOnly.FromDateTime(now), plan.FallRisk, ct);
+            constraints ??= await constraintsCache.GetAsync(db, userId, plan.IntakeId, DateOnly.FromDateTime(now), plan.FallRisk, ct);
             var performedOn = DateOnly.FromDateTime(job.Request.PerformedAt!.Value.UtcDateTime);
             var from = performedOn.AddDays(-ProgressionEngine.CheckInWindowDays);
             if (!checkInsFrom.TryGetValue(from, out var checkIns))

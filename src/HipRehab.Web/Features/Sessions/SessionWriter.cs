@@ -211,7 +211,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
             try
             {
                 var jobs = created.Select(i => batch[i]).ToList();
-                if (mayChange || await CanChangeEscalationAsync(db, userId, jobs, [.. created.Select(i => results[i].Response!.Id)]))
+                if (mayChange || await CanChangeEscalationAsync(db, userId, jobs))
                 {
                     await escalation.EvaluateAsync(userId, EscalationDay(escalation.Today, jobs), CancellationToken.None);
                 }
@@ -234,13 +234,15 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
     /// rating under that threshold, changes none of its inputs. That is the common case under load (many sessions of
     /// one person on one day) and costs one indexed query instead of a full evaluation.
     /// </summary>
-    private static async Task<bool> CanChangeEscalationAsync(AppDb db, string userId, List<Job> jobs, List<Guid> sessionIds)
+    private static async Task<bool> CanChangeEscalationAsync(AppDb db, string userId, List<Job> jobs)
     {
-        foreach (var day in jobs.Select(j => DateOnly.FromDateTime(j.Request.PerformedAt!.Value.UtcDateTime)).Distinct())
+        // The batch's sessions are committed, so a day with k of them had another one before it
+        // exactly when it now holds more than k: count at most k + 1 of its rows.
+        foreach (var day in jobs.GroupBy(j => DateOnly.FromDateTime(j.Request.PerformedAt!.Value.UtcDateTime)))
         {
-            var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            var end = start.AddDays(1);
-            if (!await db.Sessions.AsNoTracking().AnyAsync(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end && !sessionIds.Contains(s.Id)))
+            var start = day.Key.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var ours = day.Count();
+            if (await s_sessionsOfDay(db, userId, start, start.AddDays(1), ours + 1) <= ours)
             {
                 return true;
             }
@@ -248,6 +250,10 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
 
         return false;
     }
+
+    private static readonly Func<AppDb, string, DateTime, DateTime, int, Task<int>> s_sessionsOfDay = EF.CompileAsyncQuery(
+        (AppDb db, string userId, DateTime start, DateTime end, int atMost) =>
+            db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end).Take(atMost).Count());
 
     /// <summary>The day to evaluate: today, or a session's own day when it is stamped a little ahead of the clock (phones drift).</summary>
     internal static DateOnly EscalationDay(DateOnly today, IEnumerable<Job> jobs)
