@@ -24,7 +24,7 @@ public static class DatabaseSetup
         if (SqliteConnectionString(configuration) is { } sqlite)
         {
             EnsureFolder(sqlite);
-            services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance));
+            services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance, SqliteStatements.Instance));
             AddScopedContext<SqliteAppDb>(services);
         }
         else if (string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))

@@ -50,7 +50,7 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var statement in _inserts.Values.Concat(_updates.Values))
+        foreach (var statement in _inserts.Values.Concat(_updates.Values).Where(s => s.Owned))
         {
             await statement.Command.DisposeAsync();
         }
@@ -64,11 +64,20 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
     private Statement Prepare(Type type, bool update)
     {
         var shape = s_shapes.GetOrAdd((db.Model, type, update), key => ShapeOf(key.Type, key.Update));
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = shape.Text;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("RowWriter writes inside the caller's transaction.");
-        return new Statement(command, shape.Columns, shape.Names, update, db.Database.IsSqlite());
+        // On a connection that keeps its statements (the session writer's), the statement stays
+        // prepared from one batch to the next; it belongs to that connection, not to this writer.
+        if (SqliteStatements.Command(connection, shape.Text, transaction) is { } kept)
+        {
+            return new Statement(kept, shape.Columns, shape.Names, update, prepare: false, owned: false);
+        }
+
+        var command = connection.CreateCommand();
+        command.CommandText = shape.Text;
+        command.Transaction = transaction;
+        return new Statement(command, shape.Columns, shape.Names, update, db.Database.IsSqlite(), owned: true);
     }
 
     private Shape ShapeOf(Type type, bool update)
@@ -105,11 +114,13 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
 
     private sealed record Column(string Name, System.Reflection.PropertyInfo Property, RelationalTypeMapping Mapping, bool IsKey, bool IsToken);
 
-    private sealed class Statement(DbCommand command, List<Column> columns, List<string> names, bool update, bool prepare)
+    private sealed class Statement(DbCommand command, List<Column> columns, List<string> names, bool update, bool prepare, bool owned)
     {
         private bool _prepared;
 
         public DbCommand Command => command;
+
+        public bool Owned => owned;
 
         public async Task<int> ExecuteAsync(object entity, object? expectedRevision)
         {

@@ -19,7 +19,7 @@ namespace HipRehab.Web.Features.Sessions;
 /// idempotency key and the items' revision check still decide, as before.
 /// </para>
 /// </summary>
-public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SessionWriter> logger)
+public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SessionWriter> logger) : IDisposable
 {
     /// <summary>The most sessions written in one transaction.</summary>
     public const int MaxBatch = 64;
@@ -42,7 +42,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
     {
         var postgres = string.Equals(configuration["Database:Provider"], "PostgreSQL", StringComparison.OrdinalIgnoreCase);
         var count = postgres ? Math.Clamp(Environment.ProcessorCount * 2, 2, 16) : 1;
-        return [.. Enumerable.Range(0, count).Select(_ => new Lane())];
+        return [.. Enumerable.Range(0, count).Select(_ => new Lane(keepContext: !postgres))];
     }
 
     /// <summary>Queues a session and waits until it is committed (or found to be a duplicate, invalid or paused).</summary>
@@ -102,7 +102,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
                 logger.LogDebug("Writing a batch of {Count} sessions", batch.Count);
             }
 
-            await WriteAsync(batch);
+            await WriteAsync(lane, batch);
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
     /// Nothing of a failed attempt is kept. Once committed, every caller is answered and then
     /// escalation runs for the people in the batch (<see cref="AnswerAndEscalateAsync"/>).
     /// </summary>
-    private async Task WriteAsync(List<Job> batch)
+    private async Task WriteAsync(Lane lane, List<Job> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -121,7 +121,23 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                results = await scope.ServiceProvider.GetRequiredService<SessionService>().WriteBatchAsync(batch);
+                var sessions = lane.Kept(scope.ServiceProvider) is { } kept
+                    ? ActivatorUtilities.CreateInstance<SessionService>(scope.ServiceProvider, kept)
+                    : scope.ServiceProvider.GetRequiredService<SessionService>();
+                try
+                {
+                    results = await sessions.WriteBatchAsync(batch);
+                }
+                catch
+                {
+                    // Nothing of a failed attempt is kept, not even the connection it used.
+                    lane.Drop();
+                    throw;
+                }
+                finally
+                {
+                    lane.Clean();
+                }
             }
             catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && attempt < 3)
             {
@@ -132,7 +148,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
                 logger.LogWarning(ex, "A batch of {Count} sessions failed; writing them one at a time", batch.Count);
                 foreach (var job in batch)
                 {
-                    await WriteAsync([job]);
+                    await WriteAsync(lane, [job]);
                 }
 
                 return;
@@ -262,9 +278,67 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
         return latest > today ? latest : today;
     }
 
-    private sealed class Lane
+    public void Dispose()
     {
+        foreach (var lane in _lanes)
+        {
+            lane.Drop();
+        }
+    }
+
+    /// <summary>
+    /// A queue with one writer. On SQLite the writer keeps its own context on a connection that stays
+    /// open, with its statements prepared once (<see cref="SqliteStatements"/>): the reads and row
+    /// writes of every batch then skip SQLite's parsing and planning. On PostgreSQL (several lanes)
+    /// each batch takes a pooled context, and Npgsql prepares statements itself.
+    /// </summary>
+    private sealed class Lane(bool keepContext)
+    {
+        private SqliteAppDb? _kept;
+
         public Queue<Job> Queue { get; } = new();
         public bool Running { get; set; }
+
+        /// <summary>The lane's own context with its connection open, made on first use; null on PostgreSQL.</summary>
+        public AppDb? Kept(IServiceProvider services)
+        {
+            if (!keepContext)
+            {
+                return null;
+            }
+
+            if (_kept is null)
+            {
+                var db = new SqliteAppDb(services.GetRequiredService<DbContextOptions<SqliteAppDb>>());
+                try
+                {
+                    db.Database.OpenConnection();
+                    SqliteStatements.Keep(db.Database.GetDbConnection());
+                }
+                catch
+                {
+                    db.Dispose();
+                    throw;
+                }
+
+                _kept = db;
+            }
+
+            return _kept;
+        }
+
+        /// <summary>Forgets the entities of the batch just written (reads are untracked; this is a guard).</summary>
+        public void Clean() => _kept?.ChangeTracker.Clear();
+
+        /// <summary>Closes the lane's context and its statements; the next batch opens a new one.</summary>
+        public void Drop()
+        {
+            if (_kept is { } db)
+            {
+                _kept = null;
+                SqliteStatements.Release(db.Database.GetDbConnection());
+                db.Dispose();
+            }
+        }
     }
 }

@@ -1,0 +1,282 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace HipRehab.Web.Data;
+
+/// <summary>
+/// Keeps SQLite statements prepared on a connection that stays open (the session writer's): EF Core
+/// and Microsoft.Data.Sqlite otherwise build a new command for every query, and SQLite parses and
+/// plans its SQL again each time (dotnet/efcore#14044), which was most of the writer's reading time.
+/// For a kept connection, each EF Core command is run by a command cached per SQL text with the
+/// same parameters and transaction; EF Core still writes the SQL and reads the rows, so the answers
+/// are the same. Other connections are not touched. A cached command whose rows are still being
+/// read is never reused at the same time: that query runs as EF Core's own command instead.
+/// </summary>
+public sealed class SqliteStatements : DbCommandInterceptor
+{
+    public static readonly SqliteStatements Instance = new();
+
+    /// <summary>Distinct statements kept per connection; past this the cache starts again (queries with list parameters vary).</summary>
+    public const int MaxStatements = 200;
+
+    private static readonly ConditionalWeakTable<DbConnection, Cache> s_kept = [];
+
+    private SqliteStatements()
+    {
+    }
+
+    /// <summary>Keeps statements prepared on <paramref name="connection"/> (open, SQLite) until <see cref="Release"/>.</summary>
+    public static void Keep(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            s_kept.AddOrUpdate(connection, new Cache(sqlite));
+        }
+    }
+
+    /// <summary>Disposes the statements kept for <paramref name="connection"/>.</summary>
+    public static void Release(DbConnection connection)
+    {
+        if (s_kept.TryGetValue(connection, out var cache))
+        {
+            s_kept.Remove(connection);
+            cache.Dispose();
+        }
+    }
+
+    /// <summary>The number of statements kept for <paramref name="connection"/> (for tests).</summary>
+    internal static int Count(DbConnection connection) => s_kept.TryGetValue(connection, out var cache) ? cache.Count : 0;
+
+    /// <summary>
+    /// A kept command for <paramref name="sql"/> on a kept connection, with <paramref name="transaction"/> and
+    /// no parameters, for code that builds its own commands (<see cref="RowWriter"/>); null for other
+    /// connections. The caller must not dispose it.
+    /// </summary>
+    internal static DbCommand? Command(DbConnection connection, string sql, DbTransaction? transaction) =>
+        s_kept.TryGetValue(connection, out var cache) ? cache.Rent(sql, transaction, parameters: null) : null;
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
+            ? InterceptionResult<DbDataReader>.SuppressWithResult(cache.Track(kept, () => kept.ExecuteReader()))
+            : result;
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
+            ? InterceptionResult<DbDataReader>.SuppressWithResult(await cache.TrackAsync(kept, () => kept.ExecuteReaderAsync(cancellationToken)))
+            : result;
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
+            ? InterceptionResult<int>.SuppressWithResult(cache.Run(kept, () => kept.ExecuteNonQuery()))
+            : result;
+
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
+            ? InterceptionResult<int>.SuppressWithResult(await cache.RunAsync(kept, () => kept.ExecuteNonQueryAsync(cancellationToken)))
+            : result;
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
+            ? InterceptionResult<object>.SuppressWithResult(cache.Run(kept, () => kept.ExecuteScalar())!)
+            : result;
+
+    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
+            ? InterceptionResult<object>.SuppressWithResult((await cache.RunAsync(kept, () => kept.ExecuteScalarAsync(cancellationToken)))!)
+            : result;
+
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (command.Connection is { } connection && s_kept.TryGetValue(connection, out var cache))
+        {
+            cache.Finished(eventData.DataReader);
+        }
+
+        return result;
+    }
+
+    private static Cache? Reusable(DbCommand command) =>
+        command.Connection is { State: System.Data.ConnectionState.Open } connection && s_kept.TryGetValue(connection, out var cache) ? cache : null;
+
+    /// <summary>The kept commands of one connection. The connection is used by one writer at a time; the lock only guards misuse.</summary>
+    private sealed class Cache(SqliteConnection connection) : IDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+        private readonly HashSet<SqliteCommand> _reading = [];
+        private readonly Dictionary<DbDataReader, SqliteCommand> _readers = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_commands)
+                {
+                    return _commands.Count;
+                }
+            }
+        }
+
+        /// <summary>The kept command for EF Core's <paramref name="command"/>, carrying its parameters; null when that one is busy.</summary>
+        public SqliteCommand? RentForReader(DbCommand command)
+        {
+            var kept = Rent(command.CommandText, command.Transaction, command.Parameters);
+            if (kept is not null)
+            {
+                kept.CommandTimeout = command.CommandTimeout;
+            }
+
+            return kept;
+        }
+
+        public SqliteCommand? Rent(string sql, DbTransaction? transaction, DbParameterCollection? parameters)
+        {
+            lock (_commands)
+            {
+                if (!_commands.TryGetValue(sql, out var kept))
+                {
+                    if (_commands.Count >= MaxStatements)
+                    {
+                        foreach (var idle in _commands.Values.Where(c => !_reading.Contains(c)).ToList())
+                        {
+                            _commands.Remove(idle.CommandText);
+                            idle.Dispose();
+                        }
+                    }
+
+                    kept = connection.CreateCommand();
+                    kept.CommandText = sql;
+                    _commands[sql] = kept;
+                }
+                else if (_reading.Contains(kept))
+                {
+                    return null;
+                }
+
+                kept.Transaction = (SqliteTransaction?)transaction;
+                kept.Parameters.Clear();
+                if (parameters is not null)
+                {
+                    foreach (SqliteParameter parameter in parameters)
+                    {
+                        kept.Parameters.Add(parameter);
+                    }
+                }
+
+                return kept;
+            }
+        }
+
+        public DbDataReader Track(SqliteCommand kept, Func<SqliteDataReader> execute)
+        {
+            Reading(kept);
+            try
+            {
+                var reader = execute();
+                lock (_commands)
+                {
+                    _readers[reader] = kept;
+                }
+
+                return reader;
+            }
+            catch
+            {
+                Finished(kept);
+                throw;
+            }
+        }
+
+        public async Task<DbDataReader> TrackAsync(SqliteCommand kept, Func<Task<SqliteDataReader>> execute)
+        {
+            Reading(kept);
+            try
+            {
+                var reader = await execute();
+                lock (_commands)
+                {
+                    _readers[reader] = kept;
+                }
+
+                return reader;
+            }
+            catch
+            {
+                Finished(kept);
+                throw;
+            }
+        }
+
+        public T Run<T>(SqliteCommand kept, Func<T> execute)
+        {
+            Reading(kept);
+            try
+            {
+                return execute();
+            }
+            finally
+            {
+                Finished(kept);
+            }
+        }
+
+        public async Task<T> RunAsync<T>(SqliteCommand kept, Func<Task<T>> execute)
+        {
+            Reading(kept);
+            try
+            {
+                return await execute();
+            }
+            finally
+            {
+                Finished(kept);
+            }
+        }
+
+        public void Finished(DbDataReader reader)
+        {
+            lock (_commands)
+            {
+                if (_readers.Remove(reader, out var kept))
+                {
+                    _reading.Remove(kept);
+                }
+            }
+        }
+
+        private void Reading(SqliteCommand kept)
+        {
+            lock (_commands)
+            {
+                _reading.Add(kept);
+            }
+        }
+
+        private void Finished(SqliteCommand kept)
+        {
+            lock (_commands)
+            {
+                _reading.Remove(kept);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_commands)
+            {
+                foreach (var kept in _commands.Values)
+                {
+                    kept.Dispose();
+                }
+
+                _commands.Clear();
+                _reading.Clear();
+                _readers.Clear();
+            }
+        }
+    }
+}
