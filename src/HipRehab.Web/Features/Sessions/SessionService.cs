@@ -98,7 +98,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
             .Select(s => new StoredKey(s.IdempotencyKey, s.RequestHash, s.ResponseJson)));
 
     /// <summary>What a batch writes: new rows, and each changed item with the revision it was read at.</summary>
-    private sealed class Pending
+    internal sealed class Pending
     {
         public List<SessionRecord> Sessions { get; } = [];
         public List<DecisionRecord> Decisions { get; } = [];
@@ -125,25 +125,48 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
     /// </summary>
     internal async Task<Result[]> WriteBatchAsync(IReadOnlyList<SessionWriter.Job> jobs)
     {
-        var results = new Result[jobs.Count];
+        var decided = await DecideBatchAsync(jobs, previous: null);
+        if (decided.Pending.Sessions.Count > 0)
+        {
+            await using var tx = await BeginAndWriteAsync(db, decided.Pending);
+            await tx.CommitAsync();
+        }
+
+        return decided.Results;
+    }
+
+    /// <summary>
+    /// Decides a batch of queued sessions (in arrival order) without writing anything: what each
+    /// caller will be answered, the rows to write, and what the next batch must see of them.
+    /// <paramref name="previous"/> is the batch before, written but perhaps not yet committed (the
+    /// writer decides the next batch while the previous one's commit waits for the disk): its stored
+    /// keys, its items (dose and revision) and their newest logs stand in for the database's where
+    /// they are newer, so this batch reads exactly what it would read after that commit. Its rows are
+    /// written only once that commit has succeeded; if it fails, this batch is decided again.
+    /// </summary>
+    internal async Task<Decided> DecideBatchAsync(IReadOnlyList<SessionWriter.Job> jobs, Carry? previous)
+    {
+        var decided = new Decided(new Result[jobs.Count], new Pending(), new Carry());
         var now = clock.GetUtcNow().UtcDateTime;
-        var pending = new Pending();
         foreach (var person in Enumerable.Range(0, jobs.Count).GroupBy(i => jobs[i].UserId, StringComparer.Ordinal))
         {
-            await DecidePersonAsync(person.Key, [.. person], jobs, results, now, pending);
+            await DecidePersonAsync(person.Key, [.. person], jobs, now, decided, previous?.People.GetValueOrDefault(person.Key));
         }
 
-        if (pending.Sessions.Count == 0)
-        {
-            return results;
-        }
+        return decided;
+    }
 
-        // One transaction: the rows through prepared statements (sessions before the rows that point
-        // to them), each changed item only if nobody changed it since it was read. One commit.
-        // Escalation runs after it (SessionWriter), so its alerts never hold this commit up.
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await using (var rows = new RowWriter(db))
+    /// <summary>
+    /// Begins a transaction on <paramref name="db"/> and writes a decided batch in it: the rows through
+    /// prepared statements (sessions before the rows that point to them), each changed item only if
+    /// nobody changed it since it was read. The caller commits (one durable commit for the batch).
+    /// </summary>
+    internal static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAndWriteAsync(AppDb db, Pending pending)
+    {
+        var tx = await db.Database.BeginTransactionAsync();
+        try
         {
+            await using var rows = new RowWriter(db);
             foreach (var session in pending.Sessions)
             {
                 await rows.InsertAsync(session);
@@ -163,16 +186,35 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
             {
                 await rows.UpdateCheckedAsync(item, readAt);
             }
-        }
 
-        await tx.CommitAsync();
-        return results;
+            return tx;
+        }
+        catch
+        {
+            await tx.DisposeAsync();
+            throw;
+        }
     }
 
-    private async Task DecidePersonAsync(string userId, List<int> order, IReadOnlyList<SessionWriter.Job> jobs, Result[] results, DateTime now,
-        Pending pending)
+    /// <summary>A decided batch: each caller's answer, the rows to write, and what the next batch must see.</summary>
+    internal sealed record Decided(Result[] Results, Pending Pending, Carry Carry);
+
+    /// <summary>What a decided batch leaves for the next one, per person.</summary>
+    internal sealed class Carry
+    {
+        public Dictionary<string, PersonCarry> People { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>A person's state after a batch: its plan, stored keys, items (as decided) and each item's newest logs.</summary>
+    internal sealed record PersonCarry(Guid PlanId, Dictionary<string, (string RequestHash, string ResponseJson)> Keys,
+        Dictionary<Guid, PlanItemRecord> Items, Dictionary<Guid, List<ExerciseLogRecord>> History);
+
+    private async Task DecidePersonAsync(string userId, List<int> order, IReadOnlyList<SessionWriter.Job> jobs, DateTime now, Decided decided,
+        PersonCarry? previous)
     {
         var ct = CancellationToken.None;
+        var results = decided.Results;
+        var pending = decided.Pending;
         var known = new Dictionary<string, (string RequestHash, string ResponseJson)>(StringComparer.Ordinal);
         await foreach (var k in s_keys(db, userId, [.. order.Select(i => jobs[i].Key).Distinct()]).WithCancellation(ct))
         {
@@ -181,19 +223,46 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
 
         var plan = await s_plan(db, userId);
         var items = new Dictionary<Guid, PlanItemRecord>();
+        var history = new Dictionary<Guid, List<ExerciseLogRecord>>();
+        if (previous is not null && previous.PlanId != plan?.Id)
+        {
+            previous = null; // another plan now: nothing of the batch before applies
+        }
+
+        if (previous is not null)
+        {
+            foreach (var (key, stored) in previous.Keys)
+            {
+                known.TryAdd(key, stored);
+            }
+        }
+
         if (plan is not null)
         {
             await foreach (var item in s_items(db, userId, plan.Id).WithCancellation(ct))
             {
-                // An item on hold (no version fits the person's precautions) is not done until a clinician changes it.
-                if (!item.OnHold)
+                // The batch before, if not yet committed, decided a newer revision of this item: its
+                // dose and its newest logs are what the database will hold after that commit.
+                var current = item;
+                if (previous is not null && previous.Items.TryGetValue(item.Id, out var newer) && newer.Revision > item.Revision)
                 {
-                    items[item.Id] = item;
+                    current = Copy(newer);
+                    if (previous.History.TryGetValue(item.Id, out var logs))
+                    {
+                        history[item.Id] = [.. logs];
+                    }
+                }
+
+                // An item on hold (no version fits the person's precautions) is not done until a clinician changes it.
+                if (!current.OnHold)
+                {
+                    items[current.Id] = current;
                 }
             }
+
+            decided.Carry.People[userId] = new PersonCarry(plan.Id, known, items, history);
         }
 
-        var history = new Dictionary<Guid, List<ExerciseLogRecord>>();
         var checkInsFrom = new Dictionary<DateOnly, List<CheckIn>>();
         PersonConstraints? constraints = null;
         foreach (var index in order)
@@ -318,6 +387,13 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
         pending.Sessions.Add(session);
         return new(Outcome.Created, response, session.ResponseJson, null);
     }
+
+    private static PlanItemRecord Copy(PlanItemRecord i) => new()
+    {
+        Id = i.Id, PlanId = i.PlanId, UserId = i.UserId, Position = i.Position, Family = i.Family, ExerciseId = i.ExerciseId, Sets = i.Sets,
+        Reps = i.Reps, HoldSeconds = i.HoldSeconds, RestSeconds = i.RestSeconds, PerSide = i.PerSide, Band = i.Band, DaysPerWeek = i.DaysPerWeek,
+        DaysJson = i.DaysJson, WhyJson = i.WhyJson, Pinned = i.Pinned, OnHold = i.OnHold, Revision = i.Revision,
+    };
 
     private static ProgressionDecision Decide(ExerciseLibrary library, PlanItemRecord item, ExerciseLogRecord newLog, List<ExerciseLogRecord> newestFirst,
         PersonConstraints constraints, List<CheckIn> checkIns)

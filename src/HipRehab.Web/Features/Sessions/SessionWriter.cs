@@ -19,7 +19,7 @@ namespace HipRehab.Web.Features.Sessions;
 /// idempotency key and the items' revision check still decide, as before.
 /// </para>
 /// </summary>
-public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SessionWriter> logger) : IDisposable
+public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider root, IConfiguration configuration, ILogger<SessionWriter> logger) : IDisposable
 {
     /// <summary>The most sessions written in one transaction.</summary>
     public const int MaxBatch = 64;
@@ -42,7 +42,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
     {
         var postgres = string.Equals(configuration["Database:Provider"], "PostgreSQL", StringComparison.OrdinalIgnoreCase);
         var count = postgres ? Math.Clamp(Environment.ProcessorCount * 2, 2, 16) : 1;
-        return [.. Enumerable.Range(0, count).Select(_ => new Lane(keepContext: !postgres))];
+        return [.. Enumerable.Range(0, count).Select(_ => new Lane(keepContexts: !postgres))];
     }
 
     /// <summary>Queues a session and waits until it is committed (or found to be a duplicate, invalid or paused).</summary>
@@ -71,39 +71,218 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
         return job.Done.Task.WaitAsync(ct);
     }
 
+    /// <summary>
+    /// Writes the lane's batches as a pipeline of two: while one batch's commit waits for the disk, the
+    /// next batch is taken and decided (on another connection), seeing the first one's rows through
+    /// <see cref="SessionService.Carry"/>; its rows are written only after that commit succeeded, and
+    /// it is decided again from the database if the commit failed. Callers are answered after the
+    /// commit of their own batch, as before.
+    /// </summary>
     private async Task DrainAsync(Lane lane)
     {
-        while (true)
+        Committing? committing = null;
+        try
         {
-            var batch = new List<Job>();
+            while (true)
+            {
+                var batch = Take(lane, mayStop: committing is null);
+                if (batch is null)
+                {
+                    if (committing is null)
+                    {
+                        return;
+                    }
+
+                    await FinishAsync(lane, committing);
+                    committing = null;
+                    continue;
+                }
+
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    logger.LogDebug("Writing a batch of {Count} sessions", batch.Count);
+                }
+
+                committing = await StartAsync(lane, batch, committing);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Never leave a caller waiting: whatever went wrong here, the lane starts again on the next session.
+            logger.LogError(ex, "The session writer stopped unexpectedly");
+            committing?.Fail(ex);
+            bool again;
             lock (lane)
             {
-                while (batch.Count < MaxBatch && lane.Queue.TryDequeue(out var job))
-                {
-                    if (job.Cancelled.IsCancellationRequested)
-                    {
-                        job.Done.TrySetCanceled(job.Cancelled);
-                    }
-                    else
-                    {
-                        batch.Add(job);
-                    }
-                }
+                again = lane.Running = lane.Queue.Count > 0;
+            }
 
-                if (batch.Count == 0)
+            if (again)
+            {
+                _ = Task.Run(() => DrainAsync(lane), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Takes up to <see cref="MaxBatch"/> waiting sessions; null when none (the lane then stops when <paramref name="mayStop"/>).</summary>
+    private static List<Job>? Take(Lane lane, bool mayStop)
+    {
+        var batch = new List<Job>();
+        lock (lane)
+        {
+            while (batch.Count < MaxBatch && lane.Queue.TryDequeue(out var job))
+            {
+                if (job.Cancelled.IsCancellationRequested)
+                {
+                    job.Done.TrySetCanceled(job.Cancelled);
+                }
+                else
+                {
+                    batch.Add(job);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                if (mayStop)
                 {
                     lane.Running = false;
-                    return;
                 }
-            }
 
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.LogDebug("Writing a batch of {Count} sessions", batch.Count);
+                return null;
             }
-
-            await WriteAsync(lane, batch);
         }
+
+        return batch;
+    }
+
+    /// <summary>A batch whose rows are written and whose commit is under way.</summary>
+    private sealed class Committing(List<Job> batch, SessionService.Decided decided, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        AsyncServiceScope? scope)
+    {
+        public List<Job> Batch => batch;
+        public SessionService.Decided Decided => decided;
+        public Task Commit { get; } = Task.Run(() => transaction.CommitAsync());
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            if (scope is { } s)
+            {
+                await s.DisposeAsync();
+            }
+        }
+
+        public void Fail(Exception ex)
+        {
+            foreach (var job in batch)
+            {
+                job.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Decides <paramref name="batch"/> while <paramref name="committing"/> (the batch before) commits,
+    /// then finishes that one and writes this one's rows; returns this batch, committing (or null when
+    /// it had nothing to write or was written another way).
+    /// </summary>
+    private async Task<Committing?> StartAsync(Lane lane, List<Job> batch, Committing? committing)
+    {
+        var deciding = DecideAsync(lane, batch, committing?.Decided.Carry);
+        if (committing is not null && !await FinishAsync(lane, committing))
+        {
+            // Decided on top of rows that were never committed: decide it again from the database.
+            await deciding.ContinueWith(static _ => { }, TaskScheduler.Default);
+            deciding = DecideAsync(lane, batch, previous: null);
+        }
+
+        SessionService.Decided decided;
+        try
+        {
+            decided = await deciding;
+        }
+        catch (Exception ex)
+        {
+            lane.DropReader();
+            logger.LogWarning(ex, "Deciding a batch of {Count} sessions failed; writing it again from the database", batch.Count);
+            await WriteAsync(lane, batch);
+            return null;
+        }
+
+        if (decided.Pending.Sessions.Count == 0)
+        {
+            // Replays, refusals and paused plans only: nothing to commit or escalate.
+            foreach (var (job, result) in batch.Zip(decided.Results))
+            {
+                job.Done.TrySetResult(result);
+            }
+
+            return null;
+        }
+
+        var scope = lane.KeepsContexts ? (AsyncServiceScope?)null : scopes.CreateAsyncScope();
+        try
+        {
+            var db = lane.Writer(scope?.ServiceProvider ?? root);
+            var transaction = await SessionService.BeginAndWriteAsync(db, decided.Pending);
+            return new Committing(batch, decided, transaction, scope);
+        }
+        catch (Exception ex)
+        {
+            lane.DropWriter();
+            if (scope is { } s)
+            {
+                await s.DisposeAsync();
+            }
+
+            logger.LogWarning(ex, "Writing a batch of {Count} sessions failed; writing it again from the database", batch.Count);
+            await WriteAsync(lane, batch);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Waits for a batch's commit. Committed: answers its callers and runs escalation (true).
+    /// Failed: nothing of it was kept; it is written again the careful way (<see cref="WriteAsync"/>), and
+    /// false tells the caller that a batch decided on top of it must be decided again.
+    /// </summary>
+    private async Task<bool> FinishAsync(Lane lane, Committing committing)
+    {
+        Exception? failure = null;
+        try
+        {
+            await committing.Commit;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            await committing.DisposeAsync();
+            lane.Clean();
+        }
+
+        if (failure is not null)
+        {
+            lane.DropWriter();
+            logger.LogWarning(failure, "Committing a batch of {Count} sessions failed; writing it again from the database", committing.Batch.Count);
+            await WriteAsync(lane, committing.Batch);
+            return false;
+        }
+
+        await AnswerAndEscalateAsync(committing.Batch, committing.Decided.Results);
+        return true;
+    }
+
+    private async Task<SessionService.Decided> DecideAsync(Lane lane, List<Job> batch, SessionService.Carry? previous)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sessions = lane.KeepsContexts
+            ? ActivatorUtilities.CreateInstance<SessionService>(scope.ServiceProvider, lane.Reader(root))
+            : scope.ServiceProvider.GetRequiredService<SessionService>();
+        return await sessions.DecideBatchAsync(batch, previous);
     }
 
     /// <summary>
@@ -121,8 +300,8 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var sessions = lane.Kept(scope.ServiceProvider) is { } kept
-                    ? ActivatorUtilities.CreateInstance<SessionService>(scope.ServiceProvider, kept)
+                var sessions = lane.KeepsContexts
+                    ? ActivatorUtilities.CreateInstance<SessionService>(scope.ServiceProvider, lane.Writer(root))
                     : scope.ServiceProvider.GetRequiredService<SessionService>();
                 try
                 {
@@ -131,7 +310,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
                 catch
                 {
                     // Nothing of a failed attempt is kept, not even the connection it used.
-                    lane.Drop();
+                    lane.DropWriter();
                     throw;
                 }
                 finally
@@ -292,50 +471,64 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IConfiguration co
     /// writes of every batch then skip SQLite's parsing and planning. On PostgreSQL (several lanes)
     /// each batch takes a pooled context, and Npgsql prepares statements itself.
     /// </summary>
-    private sealed class Lane(bool keepContext)
+    private sealed class Lane(bool keepContexts)
     {
-        private SqliteAppDb? _kept;
+        private SqliteAppDb? _writer;
+        private SqliteAppDb? _reader;
 
         public Queue<Job> Queue { get; } = new();
         public bool Running { get; set; }
 
-        /// <summary>The lane's own context with its connection open, made on first use; null on PostgreSQL.</summary>
-        public AppDb? Kept(IServiceProvider services)
+        /// <summary>True on SQLite: the lane keeps a writing and a reading context of its own.</summary>
+        public bool KeepsContexts => keepContexts;
+
+        /// <summary>The lane's writing context (SQLite), made on first use; on PostgreSQL the scope's pooled one.</summary>
+        public AppDb Writer(IServiceProvider services) => keepContexts ? _writer ??= Open(services) : services.GetRequiredService<AppDb>();
+
+        /// <summary>The lane's reading context (SQLite), used to decide the next batch while the writer commits.</summary>
+        public AppDb Reader(IServiceProvider services) => _reader ??= Open(services);
+
+        private static SqliteAppDb Open(IServiceProvider services)
         {
-            if (!keepContext)
+            var db = new SqliteAppDb(services.GetRequiredService<DbContextOptions<SqliteAppDb>>());
+            try
             {
-                return null;
+                db.Database.OpenConnection();
+                SqliteStatements.Keep(db.Database.GetDbConnection());
+                return db;
             }
-
-            if (_kept is null)
+            catch
             {
-                var db = new SqliteAppDb(services.GetRequiredService<DbContextOptions<SqliteAppDb>>());
-                try
-                {
-                    db.Database.OpenConnection();
-                    SqliteStatements.Keep(db.Database.GetDbConnection());
-                }
-                catch
-                {
-                    db.Dispose();
-                    throw;
-                }
-
-                _kept = db;
+                db.Dispose();
+                throw;
             }
-
-            return _kept;
         }
 
         /// <summary>Forgets the entities of the batch just written (reads are untracked; this is a guard).</summary>
-        public void Clean() => _kept?.ChangeTracker.Clear();
+        public void Clean()
+        {
+            _writer?.ChangeTracker.Clear();
+            _reader?.ChangeTracker.Clear();
+        }
 
-        /// <summary>Closes the lane's context and its statements; the next batch opens a new one.</summary>
+        /// <summary>Closes the lane's writing context and its statements (after a failure); the next write opens a new one.</summary>
+        public void DropWriter() => Close(ref _writer);
+
+        /// <summary>Closes the lane's reading context and its statements (after a failure).</summary>
+        public void DropReader() => Close(ref _reader);
+
+        /// <summary>Closes both (when the app stops).</summary>
         public void Drop()
         {
-            if (_kept is { } db)
+            DropWriter();
+            DropReader();
+        }
+
+        private static void Close(ref SqliteAppDb? kept)
+        {
+            if (kept is { } db)
             {
-                _kept = null;
+                kept = null;
                 SqliteStatements.Release(db.Database.GetDbConnection());
                 db.Dispose();
             }
