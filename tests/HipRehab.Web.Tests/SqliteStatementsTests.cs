@@ -9,8 +9,9 @@ namespace HipRehab.Web.Tests;
 /// (<see cref="SqliteStatements"/>): EF Core's queries run through one kept command per SQL text.
 /// These show the answers are EF Core's own, one statement is kept per query however often it runs,
 /// a query run again while its rows are still being read is not disturbed, and writes follow the
-/// transaction. They run on a SQLite file whatever the run's provider.
+/// transaction. They run on a SQLite file, in the SQLite pass of ./test.sh only (Category=SqliteOnly).
 /// </summary>
+[Trait("Category", "SqliteOnly")]
 public sealed class SqliteStatementsTests
 {
     [Fact]

@@ -30,7 +30,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         Database = database;
     }
 
-    /// <summary>An app on a SQLite file whatever the run's provider: for tests of SQLite-only code.</summary>
+    /// <summary>
+    /// An app on a SQLite file whatever the run's provider: for tests of SQLite-only code, marked
+    /// <c>[Trait("Category", "SqliteOnly")]</c> and left out of the PostgreSQL pass (one process holds one
+    /// provider's compiled queries at a time).
+    /// </summary>
     public static TestApp OnSqlite() => new(TestDatabase.CreateSqlite());
 
     public FakeTimeProvider Clock { get; } = new(Now);

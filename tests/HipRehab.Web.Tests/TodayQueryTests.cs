@@ -8,9 +8,10 @@ namespace HipRehab.Web.Tests;
 /// <summary>
 /// On SQLite, Today reads through statements prepared once on long-lived connections
 /// (<see cref="SqliteTodayQuery"/>); on PostgreSQL through EF Core (<see cref="EfTodayQuery"/>). These
-/// run on a SQLite file whatever the run's provider and hold the two to the same answer, row for row,
+/// run on a SQLite file (in the SQLite pass of ./test.sh only: Category=SqliteOnly) and hold the two to the same answer, row for row,
 /// through every state a plan and a day can be in; the API tests pin what that answer means.
 /// </summary>
+[Trait("Category", "SqliteOnly")]
 public sealed class TodayQueryTests
 {
     private static readonly DateOnly Day = new(2026, 11, 24);
