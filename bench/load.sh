@@ -14,7 +14,7 @@
 #
 # Knobs (environment): BENCH_THREADS (2), BENCH_CONNECTIONS (16), BENCH_DURATION (10s),
 # BENCH_WARMUP (3s: one warm-up slice), BENCH_WARMUP_MIN (20: seconds of warm-up at least for the
-# first run of Today and of sessions), BENCH_WARMUP_MAX (45: seconds of warm-up at most per route),
+# first run of each route and its bare twin), BENCH_WARMUP_MAX (45: seconds of warm-up at most per route),
 # BENCH_INFO_DURATION (5s, the Today-after-history figure, no goal),
 # BENCH_HISTORY (5000), BENCH_HISTORY_MAX_SECONDS (150), BENCH_SKIP_BUILD (0), BENCH_TMPDIR
 # (/var/tmp: must be a real disk so that durable commits wait for it), BENCH_KEEP (0: 1 keeps the
@@ -216,10 +216,12 @@ measure() { # measure KEY LUA PATH DURATION [ENV...]: warm up until steady, then
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (each after $WARMUP warm-up slices until steady)"
-measure bare-get get.lua /bench/bare "$DURATION"
+# The bare twins get the same minimum warm-up as the routes they are compared with: an under-warmed
+# bare route (it can stop climbing for one slice while the JIT is still busy) would flatter the ratio.
+WARM_MIN=$WARMUP_MIN measure bare-get get.lua /bench/bare "$DURATION"
 WARM_MIN=$WARMUP_MIN measure today get.lua /api/v1/me/today "$DURATION"
 TODAY_BYTES=$(curl -s -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me/today")
-measure bare-post post.lua /bench/bare "$DURATION" BENCH_BODY_FILE="$TMP/session-before.json"
+WARM_MIN=$WARMUP_MIN measure bare-post post.lua /bench/bare "$DURATION" BENCH_BODY_FILE="$TMP/session-before.json"
 WARM_MIN=$WARMUP_MIN measure sessions post.lua /api/v1/me/sessions "$DURATION" BENCH_BODY_FILE="$TMP/session-before.json"
 
 # --- 4. Grow the history ------------------------------------------------------------------------
@@ -304,7 +306,7 @@ DIRTY=$([[ -n $(git --no-optional-locks status --porcelain -- src 2>/dev/null) ]
 {
   echo "## Load (wrk) — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
-  echo "\`bench/load.sh\`: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency on 127.0.0.1, each after $WARMUP warm-up slices until steady (first Today and sessions runs: at" \
+  echo "\`bench/load.sh\`: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency on 127.0.0.1, each after $WARMUP warm-up slices until steady (first runs of each route and its bare twin: at" \
     "least ${WARMUP_MIN}s; at most ${WARMUP_MAX}s), Release build" \
     "of commit $COMMIT$DIRTY, Production, SQLite in WAL with synchronous=FULL on $FSTYPE. Machine: $(nproc) cores," \
     "load average $LOAD_AT_START at start and $(cut -d' ' -f1-3 /proc/loadavg) at the end (1, 5, 15 min; other" \

@@ -57,6 +57,7 @@ public static class TodayEndpoints
     public static IServiceCollection AddToday(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<TodayService>();
+        services.AddSingleton<TodayJson>();
         if (DatabaseSetup.SqliteConnectionString(configuration) is { } sqlite)
         {
             services.AddSingleton<ITodayQuery>(_ => new SqliteTodayQuery(sqlite)); // disposed with the app
@@ -71,7 +72,8 @@ public static class TodayEndpoints
 
     public static IEndpointRouteBuilder MapToday(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/me/today", async Task<Results<Ok<TodayResponse>, ValidationProblem>> (HttpContext http, TodayService today, string? date, CancellationToken ct) =>
+        app.MapGet("/api/v1/me/today", async Task<Results<FileContentHttpResult, ValidationProblem>> (HttpContext http, TodayService today, TodayJson json, string? date,
+                CancellationToken ct) =>
             {
                 var day = today.Today;
                 if (!string.IsNullOrEmpty(date))
@@ -87,8 +89,9 @@ public static class TodayEndpoints
                     }
                 }
 
-                return TypedResults.Ok(await today.ForAsync(http.User.UserId(), day, ct));
+                return TypedResults.Bytes(json.Write(await today.ForAsync(http.User.UserId(), day, ct)), "application/json; charset=utf-8");
             })
+            .Produces<TodayResponse>()
             .WithTags("Today")
             .RequireAuthorization(AccountSetup.PersonApi)
             .WithSummary("The plan items due on a day (default today), and the sessions already logged that day.");
