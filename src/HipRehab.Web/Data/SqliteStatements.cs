@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -57,38 +58,37 @@ public sealed class SqliteStatements : DbCommandInterceptor
     internal static DbCommand? Command(DbConnection connection, string sql, DbTransaction? transaction) =>
         s_kept.TryGetValue(connection, out var cache) ? cache.Rent(sql, transaction, parameters: null) : null;
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
-            ? InterceptionResult<DbDataReader>.SuppressWithResult(cache.Track(kept, () => kept.ExecuteReader()))
-            : result;
+    // Microsoft.Data.Sqlite runs its "async" commands synchronously, so the async overrides run the same code.
 
-    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
-            ? InterceptionResult<DbDataReader>.SuppressWithResult(await cache.TrackAsync(kept, () => kept.ExecuteReaderAsync(cancellationToken)))
-            : result;
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        TryRent(command, result.HasResult, out var cache, out var kept) ? InterceptionResult<DbDataReader>.SuppressWithResult(cache.Track(kept)) : result;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(ReaderExecuting(command, eventData, result));
+    }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
-        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
-            ? InterceptionResult<int>.SuppressWithResult(cache.Run(kept, () => kept.ExecuteNonQuery()))
-            : result;
+        TryRent(command, result.HasResult, out var cache, out var kept) ? InterceptionResult<int>.SuppressWithResult(cache.Run(kept, kept.ExecuteNonQuery)) : result;
 
-    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
-            ? InterceptionResult<int>.SuppressWithResult(await cache.RunAsync(kept, () => kept.ExecuteNonQueryAsync(cancellationToken)))
-            : result;
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(NonQueryExecuting(command, eventData, result));
+    }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
-        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
-            ? InterceptionResult<object>.SuppressWithResult(cache.Run(kept, () => kept.ExecuteScalar())!)
-            : result;
+        TryRent(command, result.HasResult, out var cache, out var kept) ? InterceptionResult<object>.SuppressWithResult(cache.Run(kept, kept.ExecuteScalar)!) : result;
 
-    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-        !result.HasResult && Reusable(command) is { } cache && cache.RentForReader(command) is { } kept
-            ? InterceptionResult<object>.SuppressWithResult((await cache.RunAsync(kept, () => kept.ExecuteScalarAsync(cancellationToken)))!)
-            : result;
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(ScalarExecuting(command, eventData, result));
+    }
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
@@ -100,8 +100,28 @@ public sealed class SqliteStatements : DbCommandInterceptor
         return result;
     }
 
-    private static Cache? Reusable(DbCommand command) =>
-        command.Connection is { State: System.Data.ConnectionState.Open } connection && s_kept.TryGetValue(connection, out var cache) ? cache : null;
+    /// <summary>
+    /// The kept command to run EF Core's <paramref name="command"/> with, carrying its parameters: false when
+    /// another interceptor already answered, the connection is not kept, or that statement is busy.
+    /// </summary>
+    private static bool TryRent(DbCommand command, bool answered, [NotNullWhen(true)] out Cache? cache, [NotNullWhen(true)] out SqliteCommand? kept)
+    {
+        kept = null;
+        cache = null;
+        if (answered || command.Connection is not { State: System.Data.ConnectionState.Open } connection || !s_kept.TryGetValue(connection, out cache))
+        {
+            return false;
+        }
+
+        kept = cache.Rent(command.CommandText, command.Transaction, command.Parameters);
+        if (kept is null)
+        {
+            return false;
+        }
+
+        kept.CommandTimeout = command.CommandTimeout;
+        return true;
+    }
 
     /// <summary>The kept commands of one connection. The connection is used by one writer at a time; the lock only guards misuse.</summary>
     private sealed class Cache(SqliteConnection connection) : IDisposable
@@ -121,18 +141,7 @@ public sealed class SqliteStatements : DbCommandInterceptor
             }
         }
 
-        /// <summary>The kept command for EF Core's <paramref name="command"/>, carrying its parameters; null when that one is busy.</summary>
-        public SqliteCommand? RentForReader(DbCommand command)
-        {
-            var kept = Rent(command.CommandText, command.Transaction, command.Parameters);
-            if (kept is not null)
-            {
-                kept.CommandTimeout = command.CommandTimeout;
-            }
-
-            return kept;
-        }
-
+        /// <summary>The kept command for <paramref name="sql"/> with these parameters and transaction; null when it is busy.</summary>
         public SqliteCommand? Rent(string sql, DbTransaction? transaction, DbParameterCollection? parameters)
         {
             lock (_commands)
@@ -171,32 +180,13 @@ public sealed class SqliteStatements : DbCommandInterceptor
             }
         }
 
-        public DbDataReader Track(SqliteCommand kept, Func<SqliteDataReader> execute)
+        /// <summary>Runs a reader on a kept command, which stays busy until EF Core disposes the reader.</summary>
+        public DbDataReader Track(SqliteCommand kept)
         {
             Reading(kept);
             try
             {
-                var reader = execute();
-                lock (_commands)
-                {
-                    _readers[reader] = kept;
-                }
-
-                return reader;
-            }
-            catch
-            {
-                Finished(kept);
-                throw;
-            }
-        }
-
-        public async Task<DbDataReader> TrackAsync(SqliteCommand kept, Func<Task<SqliteDataReader>> execute)
-        {
-            Reading(kept);
-            try
-            {
-                var reader = await execute();
+                var reader = kept.ExecuteReader();
                 lock (_commands)
                 {
                     _readers[reader] = kept;
@@ -217,19 +207,6 @@ public sealed class SqliteStatements : DbCommandInterceptor
             try
             {
                 return execute();
-            }
-            finally
-            {
-                Finished(kept);
-            }
-        }
-
-        public async Task<T> RunAsync<T>(SqliteCommand kept, Func<Task<T>> execute)
-        {
-            Reading(kept);
-            try
-            {
-                return await execute();
             }
             finally
             {
