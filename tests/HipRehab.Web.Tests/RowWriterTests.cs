@@ -15,6 +15,7 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
     {
         var (person, plan) = await app.SignUpWithPlanAsync();
         var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
+        SessionRecord? written2 = null;
         var session = await app.WithDbAsync(async db =>
         {
             var userId = await db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync();
@@ -34,16 +35,44 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
                 PrescribedDoseJson = "{}", CompletedSets = 2, CompletedReps = null, CompletedHoldSeconds = 30, PainDuring = 1, Effort = 4,
                 Note = null,
             });
+            // A second row of each kind with every nullable value flipped: later rows reuse the first
+            // row's parameters and only set their values.
+            var second = new SessionRecord
+            {
+                Id = Guid.CreateVersion7(), UserId = userId, PlanId = planId, PerformedAt = written.PerformedAt.AddDays(-1).AddTicks(10),
+                PainBefore = 4, PainAfter = null, CreatedAt = written.CreatedAt.AddSeconds(1),
+                IdempotencyKey = "row-writer-2", RequestHash = new string('b', 64), ResponseJson = "{}",
+            };
+            second.Exercises.Add(new ExerciseLogRecord
+            {
+                Id = Guid.CreateVersion7(), SessionId = second.Id, UserId = userId, PlanItemId = itemId,
+                PerformedOn = new DateOnly(2026, 11, 24), PerformedAt = second.PerformedAt, PrescribedExerciseId = "glute-bridge-1",
+                PrescribedDoseJson = "{\"sets\":1}", CompletedSets = 1, CompletedReps = 12, CompletedHoldSeconds = null, PainDuring = 0, Effort = 2,
+                Note = "ça va",
+            });
             await using var tx = await db.Database.BeginTransactionAsync();
             await using (var rows = new RowWriter(db))
             {
                 await rows.InsertAsync(written);
+                await rows.InsertAsync(second);
                 await rows.InsertAsync(written.Exercises[0]);
+                await rows.InsertAsync(second.Exercises[0]);
             }
 
             await tx.CommitAsync();
+            written2 = second;
             return written;
         });
+
+        var (readSecond, readSecondLog) = await app.WithDbAsync(async db => (
+            await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == written2!.Id),
+            await db.ExerciseLogs.AsNoTracking().SingleAsync(x => x.SessionId == written2!.Id)));
+        Assert.Equal((written2!.PerformedAt, written2.CreatedAt, written2.PainBefore, written2.PainAfter, written2.IdempotencyKey, written2.RequestHash, written2.ResponseJson),
+            (readSecond.PerformedAt, readSecond.CreatedAt, readSecond.PainBefore, readSecond.PainAfter, readSecond.IdempotencyKey, readSecond.RequestHash, readSecond.ResponseJson));
+        var log2 = written2.Exercises[0];
+        Assert.Equal((log2.Id, log2.PerformedOn, log2.PerformedAt, log2.PrescribedExerciseId, log2.PrescribedDoseJson, log2.CompletedSets, log2.CompletedReps, log2.CompletedHoldSeconds, log2.PainDuring, log2.Effort, log2.Note),
+            (readSecondLog.Id, readSecondLog.PerformedOn, readSecondLog.PerformedAt, readSecondLog.PrescribedExerciseId, readSecondLog.PrescribedDoseJson, readSecondLog.CompletedSets,
+                readSecondLog.CompletedReps, readSecondLog.CompletedHoldSeconds, readSecondLog.PainDuring, readSecondLog.Effort, readSecondLog.Note));
 
         var (readSession, readLog, byDate) = await app.WithDbAsync(async db =>
         {

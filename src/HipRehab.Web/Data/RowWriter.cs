@@ -122,15 +122,31 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
 
         public bool Owned => owned;
 
+        private DbParameter[]? _parameters;
+
         public async Task<int> ExecuteAsync(object entity, object? expectedRevision)
         {
-            command.Parameters.Clear();
-            for (var i = 0; i < columns.Count; i++)
+            if (_parameters is null)
             {
-                var column = columns[i];
-                var isExpected = update && i == columns.Count - 1;
-                var value = isExpected ? expectedRevision : column.Property.GetValue(entity);
-                command.Parameters.Add(column.Mapping.CreateParameter(command, names[i], value, nullable: value is null));
+                // The first row makes each parameter exactly as EF Core does (name, type, size, provider value)...
+                _parameters = new DbParameter[columns.Count];
+                command.Parameters.Clear();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var value = ValueOf(entity, expectedRevision, i);
+                    _parameters[i] = columns[i].Mapping.CreateParameter(command, names[i], value, nullable: value is null);
+                    command.Parameters.Add(_parameters[i]);
+                }
+            }
+            else
+            {
+                // ...and each further row only sets its values, converted to the provider's as EF Core converts them.
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var value = ValueOf(entity, expectedRevision, i);
+                    _parameters[i].Value = value is null ? DBNull.Value : columns[i].Mapping.Converter?.ConvertToProvider(value) ?? value;
+                    _parameters[i].IsNullable = value is null;
+                }
             }
 
             if (prepare && !_prepared)
@@ -142,5 +158,8 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
 
             return await command.ExecuteNonQueryAsync();
         }
+
+        private object? ValueOf(object entity, object? expectedRevision, int i) =>
+            update && i == columns.Count - 1 ? expectedRevision : columns[i].Property.GetValue(entity);
     }
 }
