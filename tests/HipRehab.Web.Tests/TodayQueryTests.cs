@@ -165,6 +165,60 @@ public sealed class TodayQueryTests
         Assert.Equal(0, query.IdleCount);
     }
 
+    [Fact]
+    public async Task KeptItems_AreUsedWhileEveryStoredValueIsTheSame_AndNeverAfterAnyValueChanges()
+    {
+        await using var app = TestApp.OnSqlite();
+        var (person, plan) = await app.SignUpWithPlanAsync();
+        var userId = await UserIdAsync(app, person);
+        var itemId = Guid.Parse(plan.Items().First().GetProperty("id").GetString()!);
+        using var query = new SqliteTodayQuery(app.Database.ConnectionString);
+
+        async Task<TodayRows> Same()
+        {
+            var fast = await query.ReadAsync(userId, Day, CancellationToken.None);
+            var reference = await app.WithDbAsync(db => new EfTodayQuery(db).ReadAsync(userId, Day, CancellationToken.None));
+            Assert.Equal(JsonSerializer.Serialize(reference), JsonSerializer.Serialize(fast));
+            return fast;
+        }
+
+        // The first read takes every column; the next ones only the keys.
+        await Same();
+        Assert.Equal((0L, 1L), query.Reads);
+        var first = await Same();
+        await Same();
+        Assert.Equal((2L, 1L), query.Reads);
+
+        // Each answer has its own records: changing one changes no other answer.
+        first.Items[0].Sets = 99;
+        Assert.NotEqual(99, (await Same()).Items[0].Sets);
+
+        // Every column of an item changed behind the app's back (no revision bump), one at a time and
+        // never back to a state seen before: each change is seen at once, and the read after it is
+        // answered from the keys again.
+        string[] changes =
+        [
+            "\"Position\" = \"Position\" + 100", "\"Family\" = 'bridge-x'", "\"ExerciseId\" = 'bridge-x-1'", "\"Sets\" = \"Sets\" + 1",
+            "\"Reps\" = NULL", "\"HoldSeconds\" = 30", "\"Reps\" = 7", "\"HoldSeconds\" = NULL", "\"RestSeconds\" = 61",
+            "\"Band\" = 'red'", "\"PerSide\" = 1 - \"PerSide\"", "\"Band\" = 'red '", "\"Band\" = NULL", "\"DaysPerWeek\" = 1",
+            "\"DaysJson\" = '[\"Monday\"]'", "\"WhyJson\" = '[]'", "\"WhyJson\" = '[{{\"ruleId\":\"X1\",\"text\":\"it''s, here\"}}]'", // braces doubled: raw SQL is a format string
+            "\"OnHold\" = 1", "\"Pinned\" = 1 - \"Pinned\"", "\"OnHold\" = 0", "\"Revision\" = \"Revision\" + 1",
+        ];
+        foreach (var change in changes)
+        {
+            var before = query.Reads;
+            var update = "UPDATE \"PlanItems\" SET " + change + " WHERE \"Id\" = '" + itemId.ToString().ToUpperInvariant() + "'";
+            Assert.Equal(1, await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(update)));
+            await Same();
+            Assert.Equal(before.FullReads + 1, query.Reads.FullReads);
+            await Same();
+            Assert.Equal(before.KeyReads + 1, query.Reads.KeyReads);
+        }
+
+        var changed = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
+        Assert.Equal(("bridge-x-1", 7, (int?)null, (string?)null), (changed.ExerciseId, changed.Reps, changed.HoldSeconds, changed.Band));
+    }
+
     private static Task<string> UserIdAsync(TestApp app, Person person) =>
         app.WithDbAsync(db => db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync());
 

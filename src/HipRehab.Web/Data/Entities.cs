@@ -70,6 +70,14 @@ public sealed class PlanItemRecord
     public bool OnHold { get; set; }
     /// <summary>Optimistic concurrency: two sessions deciding for one item cannot both win.</summary>
     public int Revision { get; set; }
+
+    /// <summary>A new record with the same values (not tracked by any context).</summary>
+    public PlanItemRecord Copy() => new()
+    {
+        Id = Id, PlanId = PlanId, UserId = UserId, Position = Position, Family = Family, ExerciseId = ExerciseId, Sets = Sets,
+        Reps = Reps, HoldSeconds = HoldSeconds, RestSeconds = RestSeconds, PerSide = PerSide, Band = Band, DaysPerWeek = DaysPerWeek,
+        DaysJson = DaysJson, WhyJson = WhyJson, Pinned = Pinned, OnHold = OnHold, Revision = Revision,
+    };
 }
 
 public sealed class SessionRecord

@@ -246,7 +246,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
                 var current = item;
                 if (previous is not null && previous.Items.TryGetValue(item.Id, out var newer) && newer.Revision > item.Revision)
                 {
-                    current = Copy(newer);
+                    current = newer.Copy();
                     if (previous.History.TryGetValue(item.Id, out var logs))
                     {
                         history[item.Id] = [.. logs];
@@ -387,13 +387,6 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
         pending.Sessions.Add(session);
         return new(Outcome.Created, response, session.ResponseJson, null);
     }
-
-    private static PlanItemRecord Copy(PlanItemRecord i) => new()
-    {
-        Id = i.Id, PlanId = i.PlanId, UserId = i.UserId, Position = i.Position, Family = i.Family, ExerciseId = i.ExerciseId, Sets = i.Sets,
-        Reps = i.Reps, HoldSeconds = i.HoldSeconds, RestSeconds = i.RestSeconds, PerSide = i.PerSide, Band = i.Band, DaysPerWeek = i.DaysPerWeek,
-        DaysJson = i.DaysJson, WhyJson = i.WhyJson, Pinned = i.Pinned, OnHold = i.OnHold, Revision = i.Revision,
-    };
 
     private static ProgressionDecision Decide(ExerciseLibrary library, PlanItemRecord item, ExerciseLogRecord newLog, List<ExerciseLogRecord> newestFirst,
         PersonConstraints constraints, List<CheckIn> checkIns)

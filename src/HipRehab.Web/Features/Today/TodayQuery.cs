@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text;
 using HipRehab.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 
 namespace HipRehab.Web.Features.Today;
 
@@ -126,26 +128,52 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
     public const int MaxIdle = 8;
 
     // The same rows as EfTodayQuery's join, with the caller's id required of the items as well.
-    internal const string PlanSql = """
-        SELECT p."Id", p."Status", p."PausedReason",
-               i."Id", i."Position", i."Family", i."ExerciseId", i."Sets", i."Reps", i."HoldSeconds", i."RestSeconds",
-               i."PerSide", i."Band", i."DaysPerWeek", i."DaysJson", i."WhyJson", i."Pinned", i."OnHold", i."Revision"
+    private const string PlanFrom = """
         FROM "Plans" AS p
         LEFT JOIN "PlanItems" AS i ON p."Id" = i."PlanId" AND i."UserId" = $user
         WHERE p."UserId" = $user AND p."Status" <> 'replaced'
         ORDER BY p."Version" DESC, i."Position"
         """;
 
-    internal const string DoneSql = """
+    // Each item as one key: every column of the item as its length in bytes, ':' and its value
+    // (a NULL has no length, so it differs from an empty text). Each value is read back by its
+    // length, so two keys are equal exactly when every stored value is. NULL for a plan without items.
+    private const string ItemKey = """
+        CASE WHEN i."Id" IS NULL THEN NULL ELSE concat(
+          octet_length(i."Id"), ':', i."Id", octet_length(i."PlanId"), ':', i."PlanId", octet_length(i."UserId"), ':', i."UserId",
+          octet_length(i."Position"), ':', i."Position", octet_length(i."Family"), ':', i."Family", octet_length(i."ExerciseId"), ':', i."ExerciseId",
+          octet_length(i."Sets"), ':', i."Sets", octet_length(i."Reps"), ':', i."Reps", octet_length(i."HoldSeconds"), ':', i."HoldSeconds",
+          octet_length(i."RestSeconds"), ':', i."RestSeconds", octet_length(i."PerSide"), ':', i."PerSide", octet_length(i."Band"), ':', i."Band",
+          octet_length(i."DaysPerWeek"), ':', i."DaysPerWeek", octet_length(i."DaysJson"), ':', i."DaysJson", octet_length(i."WhyJson"), ':', i."WhyJson",
+          octet_length(i."Pinned"), ':', i."Pinned", octet_length(i."OnHold"), ':', i."OnHold", octet_length(i."Revision"), ':', i."Revision") END
+        """;
+
+    /// <summary>The plan rows with every item column, and each item's key last (column 19).</summary>
+    internal const string PlanSql = """
+        SELECT p."Id", p."Status", p."PausedReason",
+               i."Id", i."Position", i."Family", i."ExerciseId", i."Sets", i."Reps", i."HoldSeconds", i."RestSeconds",
+               i."PerSide", i."Band", i."DaysPerWeek", i."DaysJson", i."WhyJson", i."Pinned", i."OnHold", i."Revision",
+        """ + ItemKey + "\n" + PlanFrom;
+
+    /// <summary>The same rows with each item as its key only (column 3).</summary>
+    internal const string KeysSql = """
+        SELECT p."Id", p."Status", p."PausedReason",
+        """ + ItemKey + "\n" + PlanFrom;
+
+    // The limit is written into the statement, not bound: SQLite plans a LIMIT with the value bound to
+    // it, so binding it again (as Microsoft.Data.Sqlite does on every execution) would prepare the
+    // statement again each time.
+    internal static readonly string DoneSql = $"""
         SELECT s."Id"
         FROM "Sessions" AS s
         WHERE s."UserId" = $user AND s."PerformedAt" >= $start AND s."PerformedAt" < $end
         ORDER BY s."PerformedAt" DESC
-        LIMIT $limit
+        LIMIT {TodayService.MaxCompletedSessions}
         """;
 
     private readonly string _connectionString;
     private readonly ConcurrentBag<Reader> _idle = [];
+    private readonly ItemCache _items = new();
     private int _idleCount;
     private int _disposed;
 
@@ -157,6 +185,9 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
 
     /// <summary>Connections open and idle now (for tests).</summary>
     internal int IdleCount => Volatile.Read(ref _idleCount);
+
+    /// <summary>Reads answered from item keys alone, and reads that took every column (for tests).</summary>
+    internal (long KeyReads, long FullReads) Reads => (Interlocked.Read(ref _items.KeyReads), Interlocked.Read(ref _items.FullReads));
 
     public Task<TodayRows> ReadAsync(string userId, DateOnly date, CancellationToken ct)
     {
@@ -184,7 +215,7 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
             return reader;
         }
 
-        return new Reader(_connectionString);
+        return new Reader(_connectionString, _items);
     }
 
     private void Return(Reader reader)
@@ -213,15 +244,63 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
         }
     }
 
-    /// <summary>One open connection with Today's two statements prepared; used by one request at a time.</summary>
+    /// <summary>
+    /// The items read before, each under its key (<see cref="ItemKey"/>: all of its stored values).
+    /// A read whose every item key is here takes nothing else from SQLite; the key holds every
+    /// value, so an item that changed in any way, by any writer, is a different key and is read in full.
+    /// </summary>
+    private sealed class ItemCache
+    {
+        /// <summary>Items kept at most (about 1.5 KB each); the cache starts again when it is full.</summary>
+        public const int MaxItems = 8192;
+
+        private readonly ConcurrentDictionary<byte[], PlanItemRecord> _byKey = new(KeyComparer.Instance);
+        public long KeyReads;
+        public long FullReads;
+
+        public ConcurrentDictionary<byte[], PlanItemRecord>.AlternateLookup<ReadOnlySpan<byte>> Lookup =>
+            _byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
+
+        public void Add(byte[] key, PlanItemRecord item)
+        {
+            if (_byKey.Count >= MaxItems)
+            {
+                _byKey.Clear();
+            }
+
+            _byKey[key] = item;
+        }
+
+        private sealed class KeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+        {
+            public static readonly KeyComparer Instance = new();
+
+            public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+            public int GetHashCode(byte[] key) => GetHashCode((ReadOnlySpan<byte>)key);
+            public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+            public int GetHashCode(ReadOnlySpan<byte> alternate)
+            {
+                var hash = new HashCode();
+                hash.AddBytes(alternate);
+                return hash.ToHashCode();
+            }
+
+            public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+        }
+    }
+
+    /// <summary>One open connection with Today's statements prepared; used by one request at a time.</summary>
     private sealed class Reader : IDisposable
     {
         private readonly SqliteConnection _connection;
+        private readonly ItemCache _items;
         private readonly SqliteCommand _plan;
         private readonly SqliteCommand _done;
+        private readonly sqlite3_stmt _keys;
 
-        public Reader(string connectionString)
+        public Reader(string connectionString, ItemCache items)
         {
+            _items = items;
             _connection = new SqliteConnection(connectionString);
             try
             {
@@ -234,11 +313,13 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
                 }
 
                 _plan = Prepare(PlanSql, "$user");
-                _done = Prepare(DoneSql, "$user", "$start", "$end", "$limit");
-                _done.Parameters["$limit"].Value = TodayService.MaxCompletedSessions;
+                _done = Prepare(DoneSql, "$user", "$start", "$end");
+                // The keys-only read goes straight to SQLite: its values are compared in place, never copied.
+                Check(raw.sqlite3_prepare_v3(_connection.Handle, KeysSql, raw.SQLITE_PREPARE_PERSISTENT, out _keys));
             }
             catch
             {
+                _keys?.Dispose();
                 _connection.Dispose();
                 throw;
             }
@@ -257,6 +338,14 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
             return command;
         }
 
+        private void Check(int rc)
+        {
+            if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
+            {
+                SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
+            }
+        }
+
         public TodayRows Read(string userId, DateOnly date)
         {
             var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -273,6 +362,13 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
                 }
             }
 
+            if (ReadKeys(userId) is { } known)
+            {
+                Interlocked.Increment(ref _items.KeyReads);
+                return TodayRows.From(done, known);
+            }
+
+            Interlocked.Increment(ref _items.FullReads);
             _plan.Parameters[0].Value = userId;
             var rows = new List<TodayPlanRow>();
             using (var r = _plan.ExecuteReader())
@@ -301,6 +397,13 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
                         OnHold = r.GetBoolean(17),
                         Revision = r.GetInt32(18),
                     };
+                    if (item is not null)
+                    {
+                        // Kept as read; each answer gets its own copy.
+                        _items.Add(Encoding.UTF8.GetBytes(r.GetString(19)), item);
+                        item = item.Copy();
+                    }
+
                     rows.Add(new TodayPlanRow(planId, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), item));
                 }
             }
@@ -308,8 +411,74 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
             return TodayRows.From(done, rows);
         }
 
+        /// <summary>
+        /// The plan rows from item keys alone, each item a copy of the one kept under its key; null when
+        /// an item's key is not kept (the caller then reads every column).
+        /// </summary>
+        private List<TodayPlanRow>? ReadKeys(string userId)
+        {
+            var lookup = _items.Lookup;
+            Check(raw.sqlite3_bind_text(_keys, 1, userId));
+            try
+            {
+                var rows = new List<TodayPlanRow>();
+                byte[]? firstPlan = null;
+                Guid planId = default;
+                string status = "";
+                string? pausedReason = null;
+                int rc;
+                while ((rc = raw.sqlite3_step(_keys)) == raw.SQLITE_ROW)
+                {
+                    var planBytes = raw.sqlite3_column_blob(_keys, 0);
+                    if (firstPlan is null)
+                    {
+                        firstPlan = planBytes.ToArray();
+                        planId = GuidOf(planBytes);
+                        status = Encoding.UTF8.GetString(raw.sqlite3_column_blob(_keys, 1));
+                        pausedReason = raw.sqlite3_column_type(_keys, 2) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(_keys, 2));
+                    }
+                    else if (!planBytes.SequenceEqual(firstPlan))
+                    {
+                        // An older plan's rows follow: they are not today's (TodayRows.From stops here).
+                        break;
+                    }
+
+                    PlanItemRecord? item = null;
+                    if (raw.sqlite3_column_type(_keys, 3) != raw.SQLITE_NULL)
+                    {
+                        if (!lookup.TryGetValue(raw.sqlite3_column_blob(_keys, 3), out var kept))
+                        {
+                            return null;
+                        }
+
+                        item = kept.Copy();
+                    }
+
+                    rows.Add(new TodayPlanRow(planId, status, pausedReason, item));
+                }
+
+                if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+                {
+                    Check(rc);
+                }
+
+                return rows;
+            }
+            finally
+            {
+                // Ends the statement's read snapshot at once, as disposing a data reader does.
+                raw.sqlite3_reset(_keys);
+                raw.sqlite3_clear_bindings(_keys);
+            }
+        }
+
+        // As SqliteDataReader.GetGuid reads it: 16 bytes of a blob, otherwise text.
+        private static Guid GuidOf(ReadOnlySpan<byte> value) =>
+            value.Length == 16 ? new Guid(value) : Guid.Parse(Encoding.UTF8.GetString(value));
+
         public void Dispose()
         {
+            _keys.Dispose();
             _plan.Dispose();
             _done.Dispose();
             _connection.Dispose();
