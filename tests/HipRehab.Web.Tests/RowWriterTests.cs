@@ -150,4 +150,61 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
         var after = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
         Assert.Equal((3, "red", true, 1), (after.Sets, after.Band, after.Pinned, after.Revision));
     }
+
+    [Fact]
+    public async Task UpdateChecked_WithAColumnList_WritesThoseColumnsAndTheRevision_AndLeavesTheOthers()
+    {
+        var (_, plan) = await app.SignUpWithPlanAsync();
+        var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
+        var before = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
+        await app.WithDbAsync(async db =>
+        {
+            var item = await db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await using (var rows = new RowWriter(db))
+            {
+                var readAt = item.Revision;
+                item.Sets = 4;
+                item.Band = "green";
+                item.Pinned = !item.Pinned;
+                item.WhyJson = "[]";
+                item.Revision++;
+                await rows.UpdateCheckedAsync(item, readAt, "Sets,Band");
+                // A stale revision is refused through the column list too.
+                await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => rows.UpdateCheckedAsync(item, readAt, "Sets,Band"));
+                await Assert.ThrowsAsync<InvalidOperationException>(() => rows.UpdateCheckedAsync(item, item.Revision, "Sets,NoSuchColumn"));
+            }
+
+            await tx.CommitAsync();
+            return 0;
+        });
+
+        var after = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
+        Assert.Equal((4, "green", before.Revision + 1), (after.Sets, after.Band, after.Revision));
+        Assert.Equal((before.Pinned, before.WhyJson), (after.Pinned, after.WhyJson));
+    }
+
+    [Fact]
+    public void SessionDecisions_ChangeOnlyTheColumnsTheWriterUpdates()
+    {
+        // The session writer writes only Features.Sessions.SessionService.DecidedColumns of a decided
+        // item; setting a new dose (all that a decision does to an item, with the revision) must
+        // change nothing else.
+        var item = new PlanItemRecord
+        {
+            Id = Guid.NewGuid(), PlanId = Guid.NewGuid(), UserId = "u", Position = 2, Family = "bridge", ExerciseId = "glute-bridge-1",
+            Sets = 1, Reps = 10, HoldSeconds = null, RestSeconds = 30, PerSide = false, Band = null, DaysPerWeek = 3,
+            DaysJson = "[\"Monday\"]", WhyJson = "[]", Pinned = false, OnHold = false, Revision = 1,
+        };
+        var copy = item.Copy();
+        Features.Plans.PlanMapping.SetDose(item, "glute-bridge-2",
+            new Core.Library.Dose(3, null, 20, 45, true, Core.Band.Red, 5));
+        item.Revision++;
+        var changed = typeof(PlanItemRecord).GetProperties().Where(p => p.CanWrite && !Equals(p.GetValue(item), p.GetValue(copy)))
+            .Select(p => p.Name).ToHashSet();
+        var written = Features.Sessions.SessionService.DecidedColumns.Split(',').ToHashSet();
+        Assert.Subset(written, changed);
+        // Every decided column did change here, so the check above is not empty.
+        Assert.Equal(written, changed);
+    }
 }

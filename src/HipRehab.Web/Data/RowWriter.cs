@@ -15,14 +15,14 @@ namespace HipRehab.Web.Data;
 public sealed class RowWriter(AppDb db) : IAsyncDisposable
 {
     private readonly Dictionary<Type, Statement> _inserts = [];
-    private readonly Dictionary<Type, Statement> _updates = [];
+    private readonly Dictionary<(Type, string?), Statement> _updates = [];
 
     /// <summary>Inserts one row with every mapped column of <paramref name="entity"/>.</summary>
     public async Task InsertAsync<T>(T entity) where T : class
     {
         if (!_inserts.TryGetValue(typeof(T), out var insert))
         {
-            insert = Prepare(typeof(T), update: false);
+            insert = Prepare(typeof(T), update: false, null);
             _inserts[typeof(T)] = insert;
         }
 
@@ -34,12 +34,19 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
     /// <paramref name="expectedToken"/>; otherwise nothing is written and the batch fails as EF Core's
     /// SaveChanges would, with <see cref="DbUpdateConcurrencyException"/>.
     /// </summary>
-    public async Task UpdateCheckedAsync<T>(T entity, object expectedToken) where T : class
+    public Task UpdateCheckedAsync<T>(T entity, object expectedToken) where T : class => UpdateCheckedAsync(entity, expectedToken, null);
+
+    /// <summary>
+    /// As <see cref="UpdateCheckedAsync{T}(T, object)"/>, writing only the columns of
+    /// <paramref name="properties"/> (and the concurrency token): the row's other columns, and the
+    /// indexes over them, are left as they are. The same list (same order) reuses one statement.
+    /// </summary>
+    public async Task UpdateCheckedAsync<T>(T entity, object expectedToken, string? properties) where T : class
     {
-        if (!_updates.TryGetValue(typeof(T), out var update))
+        if (!_updates.TryGetValue((typeof(T), properties), out var update))
         {
-            update = Prepare(typeof(T), update: true);
-            _updates[typeof(T)] = update;
+            update = Prepare(typeof(T), update: true, properties);
+            _updates[(typeof(T), properties)] = update;
         }
 
         if (await update.ExecuteAsync(entity, expectedToken) != 1)
@@ -57,13 +64,13 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
     }
 
     /// <summary>The SQL and columns of each statement, worked out once per model (provider) and entity type.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel Model, Type Type, bool Update), Shape> s_shapes = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel Model, Type Type, bool Update, string? Only), Shape> s_shapes = new();
 
     private sealed record Shape(string Text, List<Column> Columns, List<string> Names);
 
-    private Statement Prepare(Type type, bool update)
+    private Statement Prepare(Type type, bool update, string? only)
     {
-        var shape = s_shapes.GetOrAdd((db.Model, type, update), key => ShapeOf(key.Type, key.Update));
+        var shape = s_shapes.GetOrAdd((db.Model, type, update, only), key => ShapeOf(key.Type, key.Update, key.Only));
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("RowWriter writes inside the caller's transaction.");
@@ -80,7 +87,7 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
         return new Statement(command, shape.Columns, shape.Names, update, db.Database.IsSqlite(), owned: true);
     }
 
-    private Shape ShapeOf(Type type, bool update)
+    private Shape ShapeOf(Type type, bool update, string? only)
     {
         var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
@@ -89,6 +96,18 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
             .Where(p => p.PropertyInfo is not null && p.GetColumnName(table) is not null)
             .Select(p => new Column(p.GetColumnName(table)!, p.PropertyInfo!, p.GetRelationalTypeMapping(), p.IsKey(), p.IsConcurrencyToken))
             .ToList();
+        if (only is not null)
+        {
+            var named = only.Split(',');
+            var unknown = named.Where(n => !columns.Any(c => c.Property.Name == n)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException($"{type.Name} has no mapped {string.Join(", ", unknown)}.");
+            }
+
+            columns = [.. columns.Where(c => c.IsKey || c.IsToken || named.Contains(c.Property.Name))];
+        }
+
         var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
         string text;
         if (!update)

@@ -184,7 +184,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
 
             foreach (var (item, readAt) in pending.Items.Values)
             {
-                await rows.UpdateCheckedAsync(item, readAt);
+                await rows.UpdateCheckedAsync(item, readAt, DecidedColumns);
             }
 
             return tx;
@@ -195,6 +195,14 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
             throw;
         }
     }
+
+    /// <summary>
+    /// The columns a session's decision changes on an item (<see cref="PlanMapping.SetDose"/> and the
+    /// revision): only they are written, so the item's other columns and their indexes stay untouched.
+    /// </summary>
+    internal const string DecidedColumns = $"{nameof(PlanItemRecord.ExerciseId)},{nameof(PlanItemRecord.Sets)},{nameof(PlanItemRecord.Reps)}," +
+        $"{nameof(PlanItemRecord.HoldSeconds)},{nameof(PlanItemRecord.RestSeconds)},{nameof(PlanItemRecord.PerSide)},{nameof(PlanItemRecord.Band)}," +
+        $"{nameof(PlanItemRecord.DaysPerWeek)},{nameof(PlanItemRecord.Revision)}";
 
     /// <summary>A decided batch: each caller's answer, the rows to write, and what the next batch must see.</summary>
     internal sealed record Decided(Result[] Results, Pending Pending, Carry Carry);
