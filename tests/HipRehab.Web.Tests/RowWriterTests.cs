@@ -10,8 +10,12 @@ namespace HipRehab.Web.Tests;
 /// </summary>
 public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
 {
-    [Fact]
-    public async Task Rows_ReadBackThroughEfCore_ValueForValue_IncludingNullsDatesAndIds()
+    /// <param name="kept">On a connection that keeps its statements (the session writer's), SQLite rows are
+    /// bound by the app itself (<see cref="SqliteBind"/>) rather than by Microsoft.Data.Sqlite.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Rows_ReadBackThroughEfCore_ValueForValue_IncludingNullsDatesAndIds(bool kept)
     {
         var (person, plan) = await app.SignUpWithPlanAsync();
         var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
@@ -50,16 +54,36 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
                 PrescribedDoseJson = "{\"sets\":1}", CompletedSets = 1, CompletedReps = 12, CompletedHoldSeconds = null, PainDuring = 0, Effort = 2,
                 Note = "ça va",
             });
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await using (var rows = new RowWriter(db))
+            await db.Database.OpenConnectionAsync();
+            if (kept)
             {
-                await rows.InsertAsync(written);
-                await rows.InsertAsync(second);
-                await rows.InsertAsync(written.Exercises[0]);
-                await rows.InsertAsync(second.Exercises[0]);
+                SqliteStatements.Keep(db.Database.GetDbConnection());
             }
 
-            await tx.CommitAsync();
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                await using (var rows = new RowWriter(db))
+                {
+                    await rows.InsertAsync(written);
+                    await rows.InsertAsync(second);
+                    await rows.InsertAsync(written.Exercises[0]);
+                    await rows.InsertAsync(second.Exercises[0]);
+                }
+
+                await tx.CommitAsync();
+                if (kept && db.Database.IsSqlite())
+                {
+                    Assert.Equal(0, SqliteStatements.Count(db.Database.GetDbConnection())); // bound directly, not through kept commands
+                    Assert.Equal(2, SqliteStatements.RawCount(db.Database.GetDbConnection()));
+                }
+            }
+            finally
+            {
+                SqliteStatements.Release(db.Database.GetDbConnection());
+                await db.Database.CloseConnectionAsync();
+            }
+
             written2 = second;
             return written;
         });

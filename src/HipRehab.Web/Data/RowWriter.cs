@@ -14,8 +14,8 @@ namespace HipRehab.Web.Data;
 /// </summary>
 public sealed class RowWriter(AppDb db) : IAsyncDisposable
 {
-    private readonly Dictionary<Type, Statement> _inserts = [];
-    private readonly Dictionary<(Type, string?), Statement> _updates = [];
+    private readonly Dictionary<Type, IStatement> _inserts = [];
+    private readonly Dictionary<(Type, string?), IStatement> _updates = [];
 
     /// <summary>Inserts one row with every mapped column of <paramref name="entity"/>.</summary>
     public async Task InsertAsync<T>(T entity) where T : class
@@ -57,7 +57,7 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var statement in _inserts.Values.Concat(_updates.Values).Where(s => s.Owned))
+        foreach (var statement in _inserts.Values.Concat(_updates.Values).OfType<Statement>().Where(s => s.Owned))
         {
             await statement.Command.DisposeAsync();
         }
@@ -66,14 +66,22 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
     /// <summary>The SQL and columns of each statement, worked out once per model (provider) and entity type.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel Model, Type Type, bool Update, string? Only), Shape> s_shapes = new();
 
-    private sealed record Shape(string Text, List<Column> Columns, List<string> Names);
+    /// <summary>A statement's SQL, its columns and parameter names, and each column's value getter when every column binds directly to SQLite (<see cref="SqliteBind"/>).</summary>
+    private sealed record Shape(string Text, List<Column> Columns, List<string> Names, Func<object, object?>[]? Getters);
 
-    private Statement Prepare(Type type, bool update, string? only)
+    private IStatement Prepare(Type type, bool update, string? only)
     {
         var shape = s_shapes.GetOrAdd((db.Model, type, update, only), key => ShapeOf(key.Type, key.Update, key.Only));
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("RowWriter writes inside the caller's transaction.");
+        // On a kept SQLite connection (the session writer's), a statement whose values all bind
+        // directly goes straight to SQLite, kept prepared from one batch to the next.
+        if (shape.Getters is { } getters && SqliteStatements.Raw(connection, shape.Text) is { } raw)
+        {
+            return new RawStatement(raw, shape.Columns, shape.Names, getters, update);
+        }
+
         // On a connection that keeps its statements (the session writer's), the statement stays
         // prepared from one batch to the next; it belongs to that connection, not to this writer.
         if (SqliteStatements.Command(connection, shape.Text, transaction) is { } kept)
@@ -128,12 +136,74 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
         }
 
         var names = columns.Select((_, i) => sql.GenerateParameterName(update && i == columns.Count - 1 ? "expected" : $"p{i}")).ToList();
-        return new Shape(text, columns, names);
+        var getters = db.Database.IsSqlite() && columns.All(c => SqliteBind.Supports(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType))
+            ? columns.Select(c => Getter(type, c.Property)).ToArray()
+            : null;
+        return new Shape(text, columns, names, getters);
+    }
+
+    private static Func<object, object?> Getter(Type type, System.Reflection.PropertyInfo property)
+    {
+        var entity = System.Linq.Expressions.Expression.Parameter(typeof(object));
+        var value = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(entity, type), property);
+        return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(
+            System.Linq.Expressions.Expression.Convert(value, typeof(object)), entity).Compile();
     }
 
     private sealed record Column(string Name, System.Reflection.PropertyInfo Property, RelationalTypeMapping Mapping, bool IsKey, bool IsToken);
 
-    private sealed class Statement(DbCommand command, List<Column> columns, List<string> names, bool update, bool prepare, bool owned)
+    private interface IStatement
+    {
+        Task<int> ExecuteAsync(object entity, object? expectedRevision);
+    }
+
+    /// <summary>
+    /// A statement on SQLite's own prepared statement: each value converted as EF Core converts it,
+    /// then bound by position as Microsoft.Data.Sqlite binds it (<see cref="SqliteBind"/>).
+    /// </summary>
+    private sealed class RawStatement(SqliteStatements.RawStatement raw, List<Column> columns, List<string> names, Func<object, object?>[] getters, bool update)
+        : IStatement
+    {
+        // SQLite numbers parameters in the order they first appear in the SQL (an update's key comes last).
+        private readonly int[] _positions = Positions(raw, names);
+
+        private static int[] Positions(SqliteStatements.RawStatement raw, List<string> names)
+        {
+            int[] positions = [.. names.Select(n => SQLitePCL.raw.sqlite3_bind_parameter_index(raw.Statement, n))];
+            if (positions.Contains(0) || SQLitePCL.raw.sqlite3_bind_parameter_count(raw.Statement) != names.Count)
+            {
+                throw new InvalidOperationException("The statement's parameters are not the columns' names.");
+            }
+
+            return positions;
+        }
+
+        public Task<int> ExecuteAsync(object entity, object? expectedRevision)
+        {
+            var stmt = raw.Statement;
+            try
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var value = update && i == columns.Count - 1 ? expectedRevision : getters[i](entity);
+                    if (value is not null && columns[i].Mapping.Converter is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
+
+                    raw.Check(SqliteBind.Bind(stmt, _positions[i], value));
+                }
+
+                return Task.FromResult(raw.Run());
+            }
+            finally
+            {
+                raw.Reset();
+            }
+        }
+    }
+
+    private sealed class Statement(DbCommand command, List<Column> columns, List<string> names, bool update, bool prepare, bool owned) : IStatement
     {
         private bool _prepared;
 
