@@ -272,7 +272,8 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
             return false;
         }
 
-        await AnswerAndEscalateAsync(committing.Batch, committing.Decided.Results);
+        // The writer's kept context is free until the next batch's rows: the cheap check runs on it.
+        await AnswerAndEscalateAsync(committing.Batch, committing.Decided.Results, lane.KeepsContexts ? lane.Writer(root) : null);
         return true;
     }
 
@@ -339,7 +340,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
                 return;
             }
 
-            await AnswerAndEscalateAsync(batch, results);
+            await AnswerAndEscalateAsync(batch, results, check: null);
             return;
         }
     }
@@ -351,7 +352,10 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     /// E5's threshold or above: their answers wait for it, so that E5's advice to stop exercising
     /// today is already among their alerts when they read the answer.
     /// </summary>
-    private async Task AnswerAndEscalateAsync(List<Job> batch, SessionService.Result[] results)
+    /// <param name="batch">The committed batch.</param>
+    /// <param name="results">Each caller's answer.</param>
+    /// <param name="check">A context for <see cref="CanChangeEscalationAsync"/> (the writer's kept one), or null for a new one.</param>
+    private async Task AnswerAndEscalateAsync(List<Job> batch, SessionService.Result[] results, AppDb? check)
     {
         var people = Enumerable.Range(0, batch.Count).GroupBy(i => batch[i].UserId, StringComparer.Ordinal)
             .Select(g => (UserId: g.Key, Indexes: g.ToList(), Created: g.Where(i => results[i].Outcome == SessionService.Outcome.Created).ToList()))
@@ -367,20 +371,19 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
             return;
         }
 
+        // A scope for the evaluations, made only when one runs (most batches only need the check).
+        AsyncServiceScope? scope = null;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var escalation = scope.ServiceProvider.GetRequiredService<EscalationService>();
             foreach (var person in veryHigh)
             {
-                await EscalateAsync(db, escalation, person.UserId, person.Created, mayChange: true);
+                await EscalateAsync(person.UserId, person.Created, mayChange: true);
                 Answer(person.Indexes);
             }
 
             foreach (var person in people.Except(veryHigh).Where(p => p.Created.Count > 0))
             {
-                await EscalateAsync(db, escalation, person.UserId, person.Created, mayChange: false);
+                await EscalateAsync(person.UserId, person.Created, mayChange: false);
             }
         }
         catch (Exception ex)
@@ -391,6 +394,10 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
         {
             // Whatever happened above, every caller gets the committed answer.
             Answer([.. Enumerable.Range(0, batch.Count)]);
+            if (scope is { } s)
+            {
+                await s.DisposeAsync();
+            }
         }
 
         void Answer(List<int> indexes)
@@ -401,22 +408,30 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
             }
         }
 
-        async Task EscalateAsync(AppDb db, EscalationService escalation, string userId, List<int> created, bool mayChange)
+        async Task EscalateAsync(string userId, List<int> created, bool mayChange)
         {
             try
             {
                 var jobs = created.Select(i => batch[i]).ToList();
-                if (mayChange || await CanChangeEscalationAsync(db, userId, jobs))
+                if (!mayChange && !await CanChangeEscalationAsync(check ?? Services().GetRequiredService<AppDb>(), userId, jobs))
                 {
-                    await escalation.EvaluateAsync(userId, EscalationDay(escalation.Today, jobs), CancellationToken.None);
+                    return;
                 }
+
+                var escalation = Services().GetRequiredService<EscalationService>();
+                await escalation.EvaluateAsync(userId, EscalationDay(escalation.Today, jobs), CancellationToken.None);
             }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Escalation after {Count} committed sessions failed; the sessions are saved", created.Count);
-                db.ChangeTracker.Clear();
+                if (scope is { } s)
+                {
+                    s.ServiceProvider.GetRequiredService<AppDb>().ChangeTracker.Clear();
+                }
             }
         }
+
+        IServiceProvider Services() => (scope ??= scopes.CreateAsyncScope()).ServiceProvider;
     }
 
     private static int HighestPain(SessionRequest request) =>
@@ -432,12 +447,12 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     private static async Task<bool> CanChangeEscalationAsync(AppDb db, string userId, List<Job> jobs)
     {
         // The batch's sessions are committed, so a day with k of them had another one before it
-        // exactly when it now holds more than k: count at most k + 1 of its rows.
+        // exactly when it now holds more than k.
         foreach (var day in jobs.GroupBy(j => DateOnly.FromDateTime(j.Request.PerformedAt!.Value.UtcDateTime)))
         {
             var start = day.Key.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             var ours = day.Count();
-            if (await s_sessionsOfDay(db, userId, start, start.AddDays(1), ours + 1) <= ours)
+            if (await s_sessionsOfDay(db, userId, start, start.AddDays(1)) <= ours)
             {
                 return true;
             }
@@ -446,9 +461,12 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
         return false;
     }
 
-    private static readonly Func<AppDb, string, DateTime, DateTime, int, Task<int>> s_sessionsOfDay = EF.CompileAsyncQuery(
-        (AppDb db, string userId, DateTime start, DateTime end, int atMost) =>
-            db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end).Take(atMost).Count());
+    // Counts at most MaxBatch + 1 rows (a batch holds at most MaxBatch of a person's sessions, so k + 1 is
+    // never above it). The bound is a constant in the SQL: SQLite plans a LIMIT with its bound value, so
+    // a bound limit would make the writer's kept statement be prepared again on every run.
+    private static readonly Func<AppDb, string, DateTime, DateTime, Task<int>> s_sessionsOfDay = EF.CompileAsyncQuery(
+        (AppDb db, string userId, DateTime start, DateTime end) =>
+            db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end).Take(MaxBatch + 1).Count());
 
     /// <summary>The day to evaluate: today, or a session's own day when it is stamped a little ahead of the clock (phones drift).</summary>
     internal static DateOnly EscalationDay(DateOnly today, IEnumerable<Job> jobs)
