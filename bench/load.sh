@@ -12,7 +12,10 @@
 # 0 errors. Prints a Markdown table and writes it to bench/results/load-latest.md.
 # Exit status: 0 when every goal is met with 0 errors, 1 when a goal fails, 2 on a set-up failure.
 #
-# Knobs (environment): BENCH_THREADS (2), BENCH_CONNECTIONS (16), BENCH_DURATION (10s),
+# Each route and its bare twin are measured in BENCH_ROUNDS alternating slices (bare, route, bare, ...)
+# adding up to BENCH_DURATION each: a change in the machine's load during the run falls on both alike.
+#
+# Knobs (environment): BENCH_THREADS (2), BENCH_CONNECTIONS (16), BENCH_DURATION (10s), BENCH_ROUNDS (5),
 # BENCH_WARMUP (3s: one warm-up slice), BENCH_WARMUP_MIN (20: seconds of warm-up at least for the
 # first run of each route and its bare twin), BENCH_WARMUP_MAX (45: seconds of warm-up at most per route),
 # BENCH_INFO_DURATION (5s, the Today-after-history figure, no goal),
@@ -31,6 +34,7 @@ WARMUP=${BENCH_WARMUP:-3s}
 WARMUP_MAX=${BENCH_WARMUP_MAX:-45}
 WARMUP_MIN=${BENCH_WARMUP_MIN:-20}
 INFO_DURATION=${BENCH_INFO_DURATION:-5s}
+ROUNDS=${BENCH_ROUNDS:-5}
 HISTORY=${BENCH_HISTORY:-5000}
 HISTORY_MAX_SECONDS=${BENCH_HISTORY_MAX_SECONDS:-150}
 GOAL_TODAY=25
@@ -152,7 +156,7 @@ session_body "__PERFORMED_AT__" >"$TMP/session-history.json"
 sessions_stored() { sqlite3 -cmd '.timeout 10000' "$DB" "SELECT COUNT(*) FROM Sessions WHERE UserId = '$USER_ID';"; }
 
 # --- 3. Measure ---------------------------------------------------------------------------------
-declare -A RPS P50 P99 ERR REQ FIRST STORED WARM
+declare -A RPS P50 P99 ERR REQ FIRST STORED WARM ROUNDS_RPS
 TOTAL_ERRORS=0
 WRK_N=0
 
@@ -180,20 +184,20 @@ run_wrk() {
   FIRST[$key]=$(sed 's/.*socket_errors=[0-9]* \(([^)]*)\) first_error=\(.*\)/\2 \1/' <<<"$line")
 }
 
-measure() { # measure KEY LUA PATH DURATION [ENV...]: warm up until steady, then the measured run
-  local key=$1 lua=$2 path=$3 duration=$4
-  shift 4
+warm() { # warm KEY LUA PATH [ENV...]: warm-up slices until steady (fills WARM[KEY])
+  local key=$1 lua=$2 path=$3
+  shift 3
   # .NET tiers hot methods up in the background for tens of seconds after start-up (Today went from
   # ~650 to ~1,900 req/s over its first 25 s here, in a burst after ~12 s): warm up for WARM_MIN
   # seconds (set per call), then in slices until one is no more than 10 % faster than the one
   # before, for BENCH_WARMUP_MAX seconds at most.
-  local i=0 prev=0 rps errs=0 trail="" started
+  local i=0 prev=0 rps trail="" started
   started=$(date +%s)
   while :; do
     i=$((i + 1))
     run_wrk "$key-warmup$i" "$lua" "$path" "$WARMUP" "$@"
     rps=${RPS[$key-warmup$i]}
-    errs=$((errs + ${ERR[$key-warmup$i]}))
+    TOTAL_ERRORS=$((TOTAL_ERRORS + ${ERR[$key-warmup$i]}))
     if ((${ERR[$key-warmup$i]} > 0)); then log "  warm-up error: ${FIRST[$key-warmup$i]}"; fi
     trail+="${trail:+ → }${rps%.*}"
     if ((i >= 2 && $(date +%s) - started >= ${WARM_MIN:-0})) &&
@@ -202,27 +206,62 @@ measure() { # measure KEY LUA PATH DURATION [ENV...]: warm up until steady, then
     prev=$rps
   done
   WARM[$key]="$trail"
-  local stored0
-  stored0=$(sessions_stored)
-  run_wrk "$key" "$lua" "$path" "$duration" "$@"
-  STORED[$key]=$(($(sessions_stored) - stored0))
-  errs=$((errs + ${ERR[$key]}))
-  TOTAL_ERRORS=$((TOTAL_ERRORS + errs))
-  log "$(printf '%-22s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  (warm-up req/s: %s)' "$key" "${RPS[$key]}" "${P50[$key]}" "${P99[$key]}" "${ERR[$key]}" "$trail")"
-  if ((${ERR[$key]} > 0)); then
-    log "  first error: ${FIRST[$key]}"
-  fi
+}
+
+# summarize KEY KEY-1 .. KEY-n: one figure from the rounds of a measured run (mean requests/s,
+# median p50, highest p99, errors and answers summed)
+summarize() {
+  local key=$1 k
+  shift
+  local rps=() p50=() p99=() err=0 req=0
+  for k in "$@"; do
+    rps+=("${RPS[$k]}"); p50+=("${P50[$k]}"); p99+=("${P99[$k]}")
+    err=$((err + ${ERR[$k]})); req=$((req + ${REQ[$k]}))
+    if ((${ERR[$k]} > 0)); then FIRST[$key]=${FIRST[$k]}; fi
+  done
+  RPS[$key]=$(printf '%s\n' "${rps[@]}" | awk '{ s += $1 } END { printf "%.1f", s / NR }')
+  P50[$key]=$(printf '%s\n' "${p50[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  P99[$key]=$(printf '%s\n' "${p99[@]}" | sort -g | tail -1)
+  ERR[$key]=$err
+  REQ[$key]=$req
+  ROUNDS_RPS[$key]=$(printf '%s\n' "${rps[@]}" | awk '{ printf "%s%d", (NR > 1 ? " · " : ""), $1 }')
+  TOTAL_ERRORS=$((TOTAL_ERRORS + err))
+}
+
+# measure_pair BARE KEY LUA BARE_PATH PATH DURATION [ENV...]: warms both routes up, then measures them
+# in ROUNDS alternating slices (bare, route, bare, route, ...) that add up to DURATION each, so that
+# a change in the machine's load (other tenants) falls on both alike rather than on one of them.
+measure_pair() {
+  local bare=$1 key=$2 lua=$3 bare_path=$4 path=$5 duration=$6 r slice stored0
+  shift 6
+  warm "$bare" "$lua" "$bare_path" "$@"
+  warm "$key" "$lua" "$path" "$@"
+  slice=$(awk -v d="${duration%s}" -v n="$ROUNDS" 'BEGIN { printf "%g", d / n }')
+  local bare_keys=() keys=()
+  STORED[$key]=0
+  for r in $(seq "$ROUNDS"); do
+    run_wrk "$bare-$r" "$lua" "$bare_path" "${slice}s" "$@"
+    bare_keys+=("$bare-$r")
+    stored0=$(sessions_stored)
+    run_wrk "$key-$r" "$lua" "$path" "${slice}s" "$@"
+    STORED[$key]=$((STORED[$key] + $(sessions_stored) - stored0))
+    keys+=("$key-$r")
+  done
+  summarize "$bare" "${bare_keys[@]}"
+  summarize "$key" "${keys[@]}"
+  for k in "$bare" "$key"; do
+    log "$(printf '%-22s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  (rounds: %s; warm-up: %s)' "$k" "${RPS[$k]}" "${P50[$k]}" "${P99[$k]}" "${ERR[$k]}" "${ROUNDS_RPS[$k]}" "${WARM[$k]}")"
+    if ((${ERR[$k]} > 0)); then log "  first error: ${FIRST[$k]}"; fi
+  done
 }
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (each after $WARMUP warm-up slices until steady)"
 # The bare twins get the same minimum warm-up as the routes they are compared with: an under-warmed
 # bare route (it can stop climbing for one slice while the JIT is still busy) would flatter the ratio.
-WARM_MIN=$WARMUP_MIN measure bare-get get.lua /bench/bare "$DURATION"
-WARM_MIN=$WARMUP_MIN measure today get.lua /api/v1/me/today "$DURATION"
+WARM_MIN=$WARMUP_MIN measure_pair bare-get today get.lua /bench/bare /api/v1/me/today "$DURATION"
 TODAY_BYTES=$(curl -s -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me/today")
-WARM_MIN=$WARMUP_MIN measure bare-post post.lua /bench/bare "$DURATION" BENCH_BODY_FILE="$TMP/session-before.json"
-WARM_MIN=$WARMUP_MIN measure sessions post.lua /api/v1/me/sessions "$DURATION" BENCH_BODY_FILE="$TMP/session-before.json"
+WARM_MIN=$WARMUP_MIN measure_pair bare-post sessions post.lua /bench/bare /api/v1/me/sessions "$DURATION" BENCH_BODY_FILE="$TMP/session-before.json"
 
 # --- 4. Grow the history ------------------------------------------------------------------------
 # HISTORY sessions with distinct times 300 days / (2 x HISTORY) apart from 330 days ago on (43
@@ -276,14 +315,12 @@ V_HISTORY=$( ((HISTORY_STORED >= HISTORY)) && echo PASS || echo FAIL)
 TOTAL_STORED=$(sessions_stored)
 log "history: $HISTORY_STORED sessions logged in ${HISTORY_SECONDS}s; $TOTAL_STORED stored for this person"
 
-measure bare-post-after post.lua /bench/bare "$DURATION" BENCH_BODY_FILE="$TMP/session-after.json"
-measure sessions-after post.lua /api/v1/me/sessions "$DURATION" BENCH_BODY_FILE="$TMP/session-after.json"
+measure_pair bare-post-after sessions-after post.lua /bench/bare /api/v1/me/sessions "$DURATION" BENCH_BODY_FILE="$TMP/session-after.json"
 # For information (no goal): Today with the grown history. Asked for the same weekday last week (the
 # same items are due), because today itself now lists the thousands of sessions of the measured runs.
 LAST_WEEK=$(date -u -d '-7 days' +%Y-%m-%d)
 TODAY_AFTER_PATH="/api/v1/me/today?date=$LAST_WEEK"
-measure bare-get-after get.lua /bench/bare "$INFO_DURATION"
-measure today-after get.lua "$TODAY_AFTER_PATH" "$INFO_DURATION"
+measure_pair bare-get-after today-after get.lua /bench/bare "$TODAY_AFTER_PATH" "$INFO_DURATION"
 TODAY_BYTES_BEFORE=$TODAY_BYTES
 TODAY_BYTES_AFTER=$(curl -s -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $TOKEN" "$BASE$TODAY_AFTER_PATH")
 TODAY_DONE_NOW=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me/today" | jq '.completedSessionIds | length')
@@ -300,20 +337,20 @@ V_SESS=$(verdict "$R_SESS" $GOAL_SESSIONS)
 V_SESS_AFTER=$(verdict "$R_SESS_AFTER" $GOAL_SESSIONS)
 V_ERRORS=$([[ $TOTAL_ERRORS == 0 ]] && echo PASS || echo FAIL)
 
-row() { printf '| %s | `%s` | %s | %s | %s | %s | %s |\n' "$1" "$2" "${RPS[$3]}" "${P50[$3]}" "${P99[$3]}" "${ERR[$3]}" "${WARM[$3]}"; }
+row() { printf '| %s | `%s` | %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "${RPS[$3]}" "${P50[$3]}" "${P99[$3]}" "${ERR[$3]}" "${ROUNDS_RPS[$3]}" "${WARM[$3]}"; }
 COMMIT=$(git --no-optional-locks rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$([[ -n $(git --no-optional-locks status --porcelain -- src 2>/dev/null) ]] && echo " (src/ has uncommitted changes)" || true)
 {
   echo "## Load (wrk) — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
-  echo "\`bench/load.sh\`: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency on 127.0.0.1, each after $WARMUP warm-up slices until steady (first runs of each route and its bare twin: at" \
+  echo "\`bench/load.sh\`: wrk -t$THREADS -c$CONNECTIONS --latency on 127.0.0.1, $DURATION per route in $ROUNDS rounds alternating with its bare twin, each after $WARMUP warm-up slices until steady (first runs of each route and its bare twin: at" \
     "least ${WARMUP_MIN}s; at most ${WARMUP_MAX}s), Release build" \
     "of commit $COMMIT$DIRTY, Production, SQLite in WAL with synchronous=FULL on $FSTYPE. Machine: $(nproc) cores," \
     "load average $LOAD_AT_START at start and $(cut -d' ' -f1-3 /proc/loadavg) at the end (1, 5, 15 min; other" \
     "builds and tests may share the cores, and wrk shares them with the app). Total run time $(($(date +%s) - STARTED))s."
   echo
-  echo "| phase | route | requests/s | p50 ms | p99 ms | errors | warm-up slices, req/s |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | --- |"
+  echo "| phase | route | requests/s (mean of rounds) | p50 ms (median) | p99 ms (highest) | errors | rounds, req/s | warm-up slices, req/s |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |"
   row "start" "GET /bench/bare" bare-get
   row "start" "GET /api/v1/me/today" today
   row "start" "POST /bench/bare" bare-post

@@ -506,12 +506,18 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
         /// <summary>The lane's reading context (SQLite), used to decide the next batch while the writer commits.</summary>
         public AppDb Reader(IServiceProvider services) => _reader ??= Open(services);
 
+        /// <summary>Page cache of each kept connection (two per lane), in KiB.</summary>
+        internal const int CacheKiB = 16 * 1024;
+
         private static SqliteAppDb Open(IServiceProvider services)
         {
             var db = new SqliteAppDb(services.GetRequiredService<DbContextOptions<SqliteAppDb>>());
             try
             {
                 db.Database.OpenConnection();
+                // A larger page cache than SQLite's 2 MiB: the writer's inserts land all over the
+                // indexes of keys (idempotency keys are random), and the connection stays open.
+                db.Database.ExecuteSqlRaw($"PRAGMA cache_size=-{CacheKiB};");
                 SqliteStatements.Keep(db.Database.GetDbConnection());
                 return db;
             }
