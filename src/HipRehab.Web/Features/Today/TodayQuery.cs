@@ -120,7 +120,9 @@ public sealed class EfTodayQuery(AppDb db) : ITodayQuery
 /// query-only connections of this process. Today is the app's hottest read, and preparing its
 /// statements again on every request (as EF Core and Microsoft.Data.Sqlite do) was most of the time
 /// SQLite spent on it (bench/README.md). Each statement names the caller's id in its own condition,
-/// for the plan, its items and the sessions alike, exactly as the query filters would.
+/// for the plan, its items and the sessions alike, exactly as the query filters would. The plan's items
+/// are first read as keys only (<see cref="KeysSql"/>): when every key was read before, the items kept
+/// under them are answered; otherwise every column is read (<see cref="PlanSql"/>).
 /// </summary>
 public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
 {
