@@ -125,9 +125,7 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task UpdateChecked_WithAStaleRevision_Throws_AndTheTransactionWritesNothing()
     {
-        var (_, plan) = await app.SignUpWithPlanAsync();
-        var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
-        var before = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
+        var (itemId, before) = await AStoredItemAsync();
 
         await app.WithDbAsync(async db =>
         {
@@ -178,9 +176,7 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task UpdateChecked_WithAColumnList_WritesThoseColumnsAndTheRevision_AndLeavesTheOthers()
     {
-        var (_, plan) = await app.SignUpWithPlanAsync();
-        var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
-        var before = await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId));
+        var (itemId, before) = await AStoredItemAsync();
         await app.WithDbAsync(async db =>
         {
             var item = await db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId);
@@ -230,5 +226,13 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
         Assert.Subset(written, changed);
         // Every decided column did change here, so the check above is not empty.
         Assert.Equal(written, changed);
+    }
+
+    /// <summary>A new person's first strength item, as stored.</summary>
+    private async Task<(Guid ItemId, PlanItemRecord Stored)> AStoredItemAsync()
+    {
+        var (_, plan) = await app.SignUpWithPlanAsync();
+        var itemId = Guid.Parse(plan.FirstStrengthItem().GetProperty("id").GetString()!);
+        return (itemId, await app.WithDbAsync(db => db.PlanItems.AsNoTracking().SingleAsync(i => i.Id == itemId)));
     }
 }
