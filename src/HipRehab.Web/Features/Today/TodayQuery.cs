@@ -459,11 +459,7 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
                     rows.Add(new TodayPlanRow(planId, status, pausedReason, item));
                 }
 
-                if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
-                {
-                    Check(rc);
-                }
-
+                Check(rc); // SQLITE_ROW (an older plan's rows were left unread) or SQLITE_DONE
                 return rows;
             }
             finally
