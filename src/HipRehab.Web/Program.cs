@@ -40,6 +40,7 @@ builder.Services.AddSingleton<SessionWriter>();
 builder.Services.AddScoped<CheckInService>();
 builder.Services.AddScoped<AlertService>();
 builder.Services.AddScoped<EscalationService>();
+builder.Services.AddScoped<IntakeService>();
 builder.Services.AddToday(builder.Configuration);
 builder.Services.AddScoped<OutcomeService>();
 builder.Services.AddScoped<LifestyleService>();

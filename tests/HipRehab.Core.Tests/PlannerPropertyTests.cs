@@ -27,7 +27,7 @@ public class PlannerPropertyTests
             from dateKnown in Gen.Int[0, 9]
             select (Surgery?)new Surgery(kind, approach, dateKnown == 0 ? null : s_today.AddDays(-daysAgo))));
 
-    private static readonly Gen<Intake> s_intake =
+    internal static readonly Gen<Intake> s_intake =
         from birthYear in Gen.Int[1920, s_today.Year - 18]
         from sex in Gen.Enum<Sex>()
         from painSide in Gen.Enum<PainSide>()
@@ -113,7 +113,7 @@ public class PlannerPropertyTests
         return forbidden;
     }
 
-    private static string Describe(Intake i) =>
+    internal static string Describe(Intake i) =>
         $"born {i.BirthYear}, {i.PainLocation}, surgery {i.Surgery}, flags [{string.Join(",", i.RedFlags)}], pregnant {i.Pregnant}, " +
         $"osteoporosis {i.Osteoporosis}, {i.Abilities}, equipment [{string.Join(",", i.Equipment)}], goals [{string.Join(",", i.Goals)}]";
 
@@ -141,6 +141,12 @@ public class PlannerPropertyTests
                 if (intake.PainLocation == PainLocation.OuterHip)
                 {
                     Assert.NotEqual("it-band-stretch", v.Family); // CX4, §4 ladder: omit for lateral hip pain
+                }
+
+                if (intake.Surgery is { Kind: SurgeryKind.TotalHipReplacement })
+                {
+                    // §4 ladder: the piriformis stretch's forward lean is "not after THR", whatever the date.
+                    Assert.False(v.Family == "piriformis-stretch" && v.Demands.Contains(Demand.ForwardLeanSeated), $"{v.Id} leans forward after a hip replacement");
                 }
 
                 Assert.Equal(v.DefaultDose, item.Dose);

@@ -86,6 +86,13 @@ public static class People
         return new Person(client, email, Password, access, tokens.GetProperty("refreshToken").GetString()!);
     }
 
+    /// <summary>Signs the person in afresh after the clock moved past their token's life; their client sends the new token.</summary>
+    public static async Task SignInAgainAsync(this TestApp app, Person person)
+    {
+        var tokens = await (await app.CreateClient().LoginAsync(person.Email, person.Password)).ExpectAsync(HttpStatusCode.OK);
+        person.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+    }
+
     /// <summary>Signs up a person, answers the intake and makes their plan; returns the plan.</summary>
     public static async Task<(Person Person, JsonElement Plan)> SignUpWithPlanAsync(this TestApp app, string prefix = "person", object? intake = null)
     {

@@ -70,7 +70,7 @@ public sealed class AuditTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("at,actorId,actorEmail,action,patientId,outcome", lines[0]);
+        Assert.Equal("at,actorId,actorEmail,action,patientId,outcome,detail", lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("2026-11-26T08:30:00Z,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",export-audit,,allowed", lines[1], StringComparison.Ordinal);

@@ -116,7 +116,7 @@ public sealed class TodayApiTests(TestApp app) : IClassFixture<TestApp>
         var text = await response.Content.ReadAsStringAsync();
         var today = JsonDocument.Parse(text).RootElement;
 
-        Assert.Equal(["date", "due", "completedSessionIds", "paused", "pausedReason", "strengthRestDay"], Names(today));
+        Assert.Equal(["date", "due", "completedSessionIds", "paused", "pausedReason", "strengthRestDay", "restToday", "restAdvice"], Names(today));
         Assert.StartsWith("{\"date\":\"2026-11-23\",\"due\":[{\"id\":\"", text, StringComparison.Ordinal);
         var item = today.GetProperty("due")[0];
         Assert.Equal(["id", "family", "familyName", "exerciseId", "name", "category", "level", "dose", "days", "why", "pinned", "history", "onHold"], Names(item));

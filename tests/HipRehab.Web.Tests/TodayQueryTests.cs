@@ -219,6 +219,48 @@ public sealed class TodayQueryTests
         Assert.Equal(("bridge-x-1", 7, (int?)null, (string?)null), (changed.ExerciseId, changed.Reps, changed.HoldSeconds, changed.Band));
     }
 
+    [Fact]
+    public async Task HighestPainOfTheDay_IsReadAsEfCoreReadsIt_FromCheckInsAndIntakesOfThatDayOnly_AndOnlyTheCallers()
+    {
+        await using var app = TestApp.OnSqlite();
+        var (person, _) = await app.SignUpWithPlanAsync();
+        var userId = await UserIdAsync(app, person);
+        var (other, _) = await app.SignUpWithPlanAsync("other");
+        var otherId = await UserIdAsync(app, other);
+        var prepared = app.Services.GetRequiredService<ITodayQuery>();
+        var start = Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        async Task<int?> Same(string who, DateOnly date)
+        {
+            var fast = await prepared.ReadAsync(who, date, CancellationToken.None);
+            var reference = await app.WithDbAsync(db => new EfTodayQuery(db).ReadAsync(who, date, CancellationToken.None));
+            Assert.Equal(JsonSerializer.Serialize(reference), JsonSerializer.Serialize(fast));
+            return fast.HighestPain;
+        }
+
+        Assert.Null(await Same(userId, Day));
+        await app.WithDbAsync(async db =>
+        {
+            // Check-ins on the day and the days around it; intakes at the day's first and last tick and just outside it.
+            foreach (var (date, pain, who) in new[] { (Day, 5, userId), (Day.AddDays(-1), 10, userId), (Day.AddDays(1), 10, userId), (Day, 10, otherId) })
+            {
+                db.CheckIns.Add(new CheckInRecord { Id = Guid.CreateVersion7(), UserId = who, Date = date, UsualPain = pain, SettledSinceLastSession = true, RedFlagsJson = "[]", CreatedAt = start });
+            }
+
+            foreach (var (at, pain) in new[] { (start.AddTicks(-1), 10), (start, 6), (start.AddDays(1).AddTicks(-1), 7), (start.AddDays(1), 10) })
+            {
+                db.Intakes.Add(new IntakeRecord { UserId = userId, CreatedAt = at, FormJson = "{}", ScreeningOutcome = "clear", FindingsJson = "[]", PainNow = pain });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(7, await Same(userId, Day));
+        Assert.Equal(10, await Same(userId, Day.AddDays(1)));
+        Assert.Equal(10, await Same(otherId, Day));
+        Assert.Null(await Same(otherId, Day.AddDays(-1)));
+    }
+
     private static Task<string> UserIdAsync(TestApp app, Person person) =>
         app.WithDbAsync(db => db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync());
 

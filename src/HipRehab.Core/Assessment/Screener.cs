@@ -10,6 +10,13 @@ public static class Screener
     /// <summary>The youngest age the product serves (RF6).</summary>
     public const int AdultAge = 18;
 
+    /// <summary>
+    /// A single pain rating of this or more means no exercise that day (E5). The intake's pain now is
+    /// such a rating, and it also counts as the first rating of E5's "persists at the next check-in"
+    /// (<see cref="Escalation.EscalationEngine"/> reads this constant).
+    /// </summary>
+    public const int VeryHighPain = 8;
+
     private const string Emergency = "Please get medical help today: go to urgent care or an emergency department, or call your local emergency number. Do not start these exercises.";
 
     /// <summary>Screens a whole intake. <paramref name="today"/> decides the person's age.</summary>
@@ -24,6 +31,11 @@ public static class Screener
 
         findings.AddRange(RedFlagFindings(intake.RedFlags));
 
+        if (intake.PainNow >= VeryHighPain)
+        {
+            findings.Add(VeryHighPainAtIntake(intake.PainNow));
+        }
+
         if (intake.Pregnant)
         {
             findings.Add(new("CX6", ScreeningOutcome.SeeClinicianSoon,
@@ -32,6 +44,15 @@ public static class Screener
 
         return Combine(findings);
     }
+
+    /// <summary>
+    /// E5 at the intake: advice that does not block a plan, but says not to exercise on the day of the
+    /// rating, when to start, and when to see someone.
+    /// </summary>
+    public static Finding VeryHighPainAtIntake(int painNow) => new("E5", ScreeningOutcome.Advice,
+        $"You rated your pain {painNow} out of 10 right now. Please do not exercise today: rest and use what usually eases your pain. "
+        + $"Start your plan on the next day your pain is lower. If your pain is still {VeryHighPain} or more at your next morning check-in, "
+        + "please see a physical therapist or doctor in the next few days.");
 
     /// <summary>Screens red flags alone, as reported at a morning check-in (E1).</summary>
     public static ScreeningResult ScreenRedFlags(IEnumerable<RedFlag> redFlags) => Combine(RedFlagFindings(redFlags));

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HipRehab.Core.Assessment;
 using HipRehab.Core.Outcomes;
 
 namespace HipRehab.Core.Escalation;
@@ -29,6 +30,11 @@ public sealed record PainCheckIn(DateOnly Date, int UsualPain, bool? SettledSinc
 /// <param name="HighestPain">The highest pain rated in it (before, during any exercise, or after), 0–10.</param>
 public sealed record SessionPain(DateOnly Date, int HighestPain);
 
+/// <summary>The pain rating given with an intake, as escalation reads it (E5).</summary>
+/// <param name="Date">The day the intake was answered.</param>
+/// <param name="PainNow">Pain now, 0–10.</param>
+public sealed record IntakePain(DateOnly Date, int PainNow);
+
 /// <summary>An alert the person already has, so that a rule fires once.</summary>
 /// <param name="RuleId">The rule that raised it.</param>
 /// <param name="Severity">Its severity.</param>
@@ -54,6 +60,9 @@ public sealed record EscalationInput
     /// <summary>Sessions, in any order.</summary>
     public IReadOnlyList<SessionPain> Sessions { get; init; } = [];
 
+    /// <summary>Pain ratings given with intakes, in any order (E5 counts them as ratings).</summary>
+    public IReadOnlyList<IntakePain> IntakeRatings { get; init; } = [];
+
     /// <summary>Outcome results, in any order (E3 reads the PSFS).</summary>
     public IReadOnlyList<OutcomeResult> Outcomes { get; init; } = [];
 
@@ -68,4 +77,7 @@ public sealed record EscalationInput
 /// <param name="RuleIds">Every rule behind it, the escalation rule first.</param>
 /// <param name="PausePlan">True when the plan must be paused (E1 urgent-care or see-clinician-soon).</param>
 /// <param name="Detail">The figures behind it, for the clinician.</param>
-public sealed record EscalationAlert(string RuleId, AlertSeverity Severity, string Message, IReadOnlyList<string> RuleIds, bool PausePlan, string Detail);
+/// <param name="Findings">For E1, the warning signs found (what a clinician clears, or what sends the person to care).</param>
+/// <param name="ReportedOn">For E1, the day of the check-in that reported them.</param>
+public sealed record EscalationAlert(string RuleId, AlertSeverity Severity, string Message, IReadOnlyList<string> RuleIds, bool PausePlan, string Detail,
+    IReadOnlyList<Finding>? Findings = null, DateOnly? ReportedOn = null);

@@ -45,8 +45,8 @@ public static class EscalationEngine
     /// <summary>E4: … and closes after this many.</summary>
     public const int ReviewToWeek = 8;
 
-    /// <summary>E5: a single rating of this or more.</summary>
-    public const int VeryHighPain = 8;
+    /// <summary>E5: a single rating of this or more (the intake's screening uses the same threshold).</summary>
+    public const int VeryHighPain = Screener.VeryHighPain;
 
     /// <summary>Evaluates every rule and returns the alerts to raise, strongest first.</summary>
     public static IReadOnlyList<EscalationAlert> Evaluate(EscalationInput input)
@@ -70,7 +70,7 @@ public static class EscalationEngine
         Consider(Worsening(trend, checkIns, sessions, input.AsOf), input.AsOf.AddDays(-(WorseningDays - 1)));
         Consider(Persisting(input, trend, sessions), input.AsOf.AddDays(-(PersistingWeeks * 7 - 1)));
         Consider(Review(input), input.PlanStart);
-        var (veryHigh, veryHighDay) = VeryHigh(checkIns, sessions);
+        var (veryHigh, veryHighDay) = VeryHigh(checkIns, sessions, input.IntakeRatings.Where(r => r.Date <= input.AsOf));
         Consider(veryHigh, veryHighDay);
         Consider(LowAdherence(input, sessions), input.AsOf.AddDays(-(Adherence.LowAdherenceWindowDays - 1)));
 
@@ -124,7 +124,8 @@ public static class EscalationEngine
         var message = lead + string.Join(" ", screening.Findings.Select(f => f.Message))
             + (pause ? " Your plan is paused until a clinician has looked at this." : "");
         return (new EscalationAlert("E1", severity, message, ["E1", .. screening.Findings.Select(f => f.RuleId).Distinct()], pause,
-            $"Check-in of {Iso(latest)} reported: {string.Join(", ", flags.Select(Vocab<RedFlag>.Name).Order(StringComparer.Ordinal))}."), latest);
+            $"Check-in of {Iso(latest)} reported: {string.Join(", ", flags.Select(Vocab<RedFlag>.Name).Order(StringComparer.Ordinal))}.",
+            screening.Findings, latest), latest);
     }
 
     // E2: usual pain 2 or more points above the baseline for 7 days, or pain not settled after 3 sessions in a row.
@@ -257,10 +258,15 @@ public static class EscalationEngine
     }
 
     // E5: a single rating of 8 or more; see someone soon if it is still that high at the next check-in.
-    private static (EscalationAlert?, DateOnly?) VeryHigh(List<PainCheckIn> checkIns, List<SessionPain> sessions)
+    // A very high "pain now" at the intake is such a rating, and the first rating of the persistence
+    // rule: 8 at the intake and 8 at the next check-in is see-clinician-soon. A lower intake rating
+    // stays out of E5's series: it is the intake's answer, not a check-in, so it neither raises nor
+    // hides anything (a check-in back-entered for the day before still counts on its own day).
+    private static (EscalationAlert?, DateOnly?) VeryHigh(List<PainCheckIn> checkIns, List<SessionPain> sessions, IEnumerable<IntakePain> intakes)
     {
         var ratings = checkIns.Select(c => (c.Date, Pain: c.UsualPain, CheckIn: true))
             .Concat(sessions.Select(s => (s.Date, Pain: s.HighestPain, CheckIn: false)))
+            .Concat(intakes.Where(i => i.PainNow >= VeryHighPain).Select(i => (i.Date, Pain: i.PainNow, CheckIn: false)))
             .ToList();
         if (ratings.Count == 0)
         {

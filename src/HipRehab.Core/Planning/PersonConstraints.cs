@@ -16,6 +16,7 @@ public sealed record Reason(string RuleId, string Text);
 public sealed class PersonConstraints
 {
     private readonly Dictionary<Demand, List<Reason>> _forbidden = [];
+    private readonly List<LastingRestriction> _lasting = [];
     private readonly IReadOnlySet<Equipment> _equipment;
 
     private readonly PainLocation _painLocation;
@@ -41,6 +42,9 @@ public sealed class PersonConstraints
     /// <summary>Every forbidden demand, with the rules behind it.</summary>
     public IReadOnlyDictionary<Demand, List<Reason>> Forbidden => _forbidden;
 
+    /// <summary>Movements some families never ask of this person, whatever the date (a hip replacement's lasting restrictions).</summary>
+    public IReadOnlyList<LastingRestriction> Lasting => _lasting;
+
     /// <summary>The equipment the person has.</summary>
     public IReadOnlySet<Equipment> Equipment => _equipment;
 
@@ -65,6 +69,11 @@ public sealed class PersonConstraints
                         : $"it asks for a movement ({Describe(d)}) that your hip replacement precautions rule out");
                 }
             }
+        }
+
+        if (HipReplacement.Had(intake, recorded))
+        {
+            c._lasting.AddRange(HipReplacement.LastingRestrictions);
         }
 
         if (!intake.Abilities.GetDownToFloor && !intake.Equipment.Contains(Core.Equipment.Bed))
@@ -111,6 +120,14 @@ public sealed class PersonConstraints
             if (_forbidden.TryGetValue(demand, out var why))
             {
                 reasons.AddRange(why);
+            }
+        }
+
+        foreach (var lasting in _lasting)
+        {
+            if (lasting.Family == variant.Family && variant.Demands.Contains(lasting.Demand))
+            {
+                reasons.Add(new(lasting.RuleId, lasting.Text));
             }
         }
 

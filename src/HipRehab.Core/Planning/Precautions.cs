@@ -25,6 +25,38 @@ public enum PrecautionSet
 /// <param name="Until">The last day the precautions apply (inclusive), or null for "until cleared".</param>
 public sealed record RecordedPrecautions(PrecautionSet Set, IReadOnlyList<Demand> ForbiddenDemands, DateOnly? Until);
 
+/// <summary>
+/// A movement that one family never asks of a person after a hip replacement, whatever the approach
+/// and however long ago: unlike the sets of §2.1, it has no end date.
+/// </summary>
+/// <param name="Family">The exercise family it applies to.</param>
+/// <param name="Demand">The movement its variants may not ask for.</param>
+/// <param name="RuleId">The rule behind it.</param>
+/// <param name="Text">Plain words for the person, completing "… because".</param>
+public sealed record LastingRestriction(string Family, Demand Demand, string RuleId, string Text);
+
+/// <summary>What a hip replacement brings for good (clinical-rules §4's ladders, §2.2).</summary>
+public static class HipReplacement
+{
+    /// <summary>
+    /// The piriformis ladder's harder step is "gentle forward lean (not after THR)" (§4), and §2.2
+    /// lists the leaning seated piriformis stretch as conflicting with every approach (THR-PF).
+    /// </summary>
+    public static IReadOnlyList<LastingRestriction> LastingRestrictions { get; } =
+    [
+        new("piriformis-stretch", Demand.ForwardLeanSeated, "THR-PF",
+            "it leans forward in the chair, which this stretch never does after a hip replacement, however long ago it was"),
+    ];
+
+    /// <summary>
+    /// True when the person has a hip replacement: they said so at the intake, or a clinician recorded
+    /// the precautions of a hip-replacement approach.
+    /// </summary>
+    public static bool Had(Intake intake, RecordedPrecautions? recorded) =>
+        intake.Surgery is { Kind: SurgeryKind.TotalHipReplacement }
+        || recorded?.Set is PrecautionSet.Posterior or PrecautionSet.Anterior or PrecautionSet.Lateral;
+}
+
 /// <summary>Precautions in force on a given day, with the rules that put them there.</summary>
 /// <param name="Set">The set applied.</param>
 /// <param name="Forbidden">Every forbidden demand.</param>

@@ -53,6 +53,13 @@ public static class DoseLadder
             : (new Prescription(harder.Id, harder.DefaultDose), $"a harder version, {harder.Name}, at its starting dose");
     }
 
+    /// <summary>The next harder variant of the prescription's family, allowed or not; null at the top of the family.</summary>
+    public static ExerciseVariant? NextVariant(ExerciseLibrary library, Prescription current)
+    {
+        var variant = library.FindVariant(current.ExerciseId) ?? throw new ArgumentException($"Unknown exercise '{current.ExerciseId}'.", nameof(current));
+        return library.FamilyOf(variant).Variants.FirstOrDefault(v => v.Level > variant.Level);
+    }
+
     /// <summary>One step easier, or null at the bottom of the ladder.</summary>
     public static (Prescription Next, string Change)? Down(ExerciseLibrary library, Prescription current, Func<ExerciseVariant, bool> allows)
     {

@@ -1,4 +1,5 @@
 using HipRehab.Core.Library;
+using HipRehab.Core.Planning;
 
 namespace HipRehab.Core.Progression;
 
@@ -44,7 +45,19 @@ public static class ProgressionEngine
     /// <param name="checkInsNewestFirst">Check-ins, newest first; only those within <see cref="CheckInWindowDays"/> days of the latest session are read.</param>
     /// <param name="allows">Which variants are safe for the person (precautions, abilities, equipment).</param>
     public static ProgressionDecision Decide(ExerciseLibrary library, ItemState item, IReadOnlyList<ExerciseLog> logsNewestFirst,
-        IReadOnlyList<CheckIn> checkInsNewestFirst, Func<ExerciseVariant, bool> allows)
+        IReadOnlyList<CheckIn> checkInsNewestFirst, Func<ExerciseVariant, bool> allows) =>
+        Decide(library, item, logsNewestFirst, checkInsNewestFirst, allows, check: null);
+
+    /// <summary>
+    /// Decides as above for a person's constraints, and when the ladder stops below a harder version
+    /// those constraints rule out, says why with the rules that rule it out (e.g. THR-PF).
+    /// </summary>
+    public static ProgressionDecision Decide(ExerciseLibrary library, ItemState item, IReadOnlyList<ExerciseLog> logsNewestFirst,
+        IReadOnlyList<CheckIn> checkInsNewestFirst, PersonConstraints constraints) =>
+        Decide(library, item, logsNewestFirst, checkInsNewestFirst, constraints.Allows, constraints.Check);
+
+    private static ProgressionDecision Decide(ExerciseLibrary library, ItemState item, IReadOnlyList<ExerciseLog> logsNewestFirst,
+        IReadOnlyList<CheckIn> checkInsNewestFirst, Func<ExerciseVariant, bool> allows, Func<ExerciseVariant, IReadOnlyList<Reason>>? check)
     {
         var current = item.Current;
         if (logsNewestFirst.Count == 0)
@@ -144,6 +157,14 @@ public static class ProgressionEngine
         var up = DoseLadder.Up(library, current, allows);
         if (up is null)
         {
+            // The ladder may stop below a harder version the person's constraints rule out: name it and why.
+            if (check is not null && DoseLadder.NextVariant(library, current) is { } next && check(next) is { Count: > 0 } reasons)
+            {
+                var why = reasons.Where(r => r.RuleId != "THR-D").DistinctBy(r => r.RuleId).ToList();
+                return Hold(current, ["PM4", "PM5", .. why.Select(r => r.RuleId)],
+                    $"Well done: your last two sessions were pain-free and felt easy. This is the hardest version that suits you: the next one, {next.Name}, is left out because {JoinPlain(why.Select(r => r.Text))}. Keep it up at this dose.");
+            }
+
             return Hold(current, ["PM4", "PM5"],
                 "Well done: your last two sessions were pain-free and felt easy. This is already the hardest version that suits you, so keep it up at this dose.");
         }

@@ -122,6 +122,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
         {
             e.HasIndex(x => new { x.UserId, x.Version }).IsUnique();
             e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.PausedFindingsJson).HasDefaultValue("[]");
             e.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<PlanItemRecord>(e =>
@@ -229,6 +230,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
             e.HasIndex(x => new { x.ClinicId, x.At, x.Id });
             e.Property(x => x.Action).HasMaxLength(64);
             e.Property(x => x.Outcome).HasMaxLength(64);
+            e.Property(x => x.Detail).HasMaxLength(500);
         });
 
         builder.Entity<ClearanceRecord>(e =>

@@ -19,6 +19,11 @@ public sealed class IntakeRecord
     public required string ScreeningOutcome { get; set; }
     /// <summary>The findings (JSON list of { ruleId, outcome, message }).</summary>
     public required string FindingsJson { get; set; }
+    /// <summary>
+    /// The answer's "pain now", 0–10, kept apart from the form so that Today can tell in one indexed
+    /// read whether a rating of 8 or more was given that day (E5).
+    /// </summary>
+    public int PainNow { get; set; }
 }
 
 public sealed class PlanRecord
@@ -31,6 +36,11 @@ public sealed class PlanRecord
     public required string Status { get; set; }
     public string? PausedReason { get; set; }
     public DateTime? PausedAt { get; set; }
+    /// <summary>
+    /// The warning signs from check-ins that paused the plan (JSON list of PauseFinding), added to while
+    /// it stays paused; what lifts the pause is decided from them (E1R). "[]" for a plan never paused.
+    /// </summary>
+    public string PausedFindingsJson { get; set; } = "[]";
     /// <summary>
     /// The measured fall risk the plan follows (the latest Timed Up and Go was 12 s or more, OM6 → CX3):
     /// set when the plan is made and whenever a TUG is recorded, so progression reads it with the

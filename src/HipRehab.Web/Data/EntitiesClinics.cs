@@ -90,10 +90,13 @@ public sealed class AuditEntryRecord
     public required DateTime At { get; set; }
     /// <summary>allowed, or denied-… with the reason (see Features/Clinics/Audit).</summary>
     public required string Outcome { get; set; }
+    /// <summary>What was done, where the action alone does not say (e.g. which finding of which check-in was cleared).</summary>
+    public string? Detail { get; set; }
 }
 
 /// <summary>
-/// A clinician's review of one see-clinician-soon finding of one screening (clinical-rules §1).
+/// A clinician's review of one see-clinician-soon finding of one screening (clinical-rules §1), or of
+/// one warning sign reported at a check-in that paused the plan (E1, E1R: <see cref="CheckInId"/> set).
 /// Bound to the intake it was given for: a new intake is a new screening that needs its own review.
 /// </summary>
 public sealed class ClearanceRecord
@@ -106,6 +109,10 @@ public sealed class ClearanceRecord
     public required string ClearedBy { get; set; }
     public required DateTime ClearedAt { get; set; }
     public string? Note { get; set; }
+    /// <summary>The check-in whose warning sign was cleared; null for a finding of the intake's screening.</summary>
+    public Guid? CheckInId { get; set; }
+    /// <summary>The day of that check-in.</summary>
+    public DateOnly? CheckInDate { get; set; }
 }
 
 /// <summary>

@@ -1,8 +1,10 @@
 using HipRehab.Core;
+using HipRehab.Core.Assessment;
 using HipRehab.Core.Escalation;
 using HipRehab.Core.Outcomes;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Outcomes;
+using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,7 +71,7 @@ public sealed class EscalationService(AppDb db, AlertService alerts, TimeProvide
 
                 if (alert.PausePlan)
                 {
-                    await PausePlanAsync(userId, $"Paused because of a warning sign at your check-in on {latestCheckIn:yyyy-MM-dd} ({alert.RuleId}). {alert.Message}", ct);
+                    await PausePlanAsync(userId, alert, $"Paused because of a warning sign at your check-in on {alert.ReportedOn ?? latestCheckIn:yyyy-MM-dd} ({alert.RuleId}). {alert.Message}", ct);
                 }
             }
 
@@ -142,6 +144,10 @@ public sealed class EscalationService(AppDb db, AlertService alerts, TimeProvide
             .Select(a => new { a.RuleId, a.Severity, a.CreatedAt, a.Status, a.ResolvedAt })
             .ToListAsync(ct);
 
+        // Intakes' pain ratings by the day they were answered (E5 counts them as ratings).
+        var intakes = await db.Intakes.AsNoTracking().Where(i => i.UserId == userId && i.CreatedAt >= fromUtc && i.CreatedAt < asOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))
+            .Select(i => new { i.CreatedAt, i.PainNow }).ToListAsync(ct);
+
         var planStart = active ? DateOnly.FromDateTime(plan!.CreatedAt) : (DateOnly?)null;
         var input = new EscalationInput
         {
@@ -150,6 +156,7 @@ public sealed class EscalationService(AppDb db, AlertService alerts, TimeProvide
             ScheduledDays = active ? plan!.Days.SelectMany(JsonTextCache.Read<List<DayOfWeek>>).ToHashSet() : new HashSet<DayOfWeek>(),
             CheckIns = [.. rows.Select(c => new PainCheckIn(c.Date, c.UsualPain, c.Settled, RedFlagsOf(c.RedFlagsJson)))],
             Sessions = [.. days.Select(d => new SessionPain(d.Day, Math.Max(d.During, Math.Max(d.Before ?? 0, d.After ?? 0))))],
+            IntakeRatings = [.. intakes.Select(i => new IntakePain(DateOnly.FromDateTime(i.CreatedAt), i.PainNow))],
             Outcomes = await LoadOutcomesAsync(userId, windowStart, asOf, ct),
             Alerts = [.. past.Select(a => ToPast(a.RuleId, a.Severity, a.CreatedAt, a.Status, a.ResolvedAt, plan?.CreatedAt))],
         };
@@ -210,14 +217,22 @@ public sealed class EscalationService(AppDb db, AlertService alerts, TimeProvide
         return OutcomeService.BuiltIn(rows);
     }
 
-    private async Task PausePlanAsync(string userId, string reason, CancellationToken ct)
+    /// <summary>
+    /// Pauses the current plan, keeping the warning signs that paused it (what a clinician clears,
+    /// E1R) with the check-in that reported them; a plan already paused keeps its reason and gains them.
+    /// </summary>
+    private async Task PausePlanAsync(string userId, EscalationAlert alert, string reason, CancellationToken ct)
     {
-        var plan = await db.Plans.Where(p => p.UserId == userId && p.Status == "active").OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        if (plan is not null)
+        var plan = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        if (plan is null || alert.ReportedOn is not DateOnly day)
         {
-            plan.Status = "paused";
-            plan.PausedReason = reason;
-            plan.PausedAt = clock.GetUtcNow().UtcDateTime;
+            return;
         }
+
+        var checkInId = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date == day && c.RedFlagsJson != "[]")
+            .OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefaultAsync(ct);
+        var findings = (alert.Findings ?? []).Where(f => f.Outcome >= ScreeningOutcome.SeeClinicianSoon)
+            .Select(f => new PauseFinding(f.RuleId, f.Outcome, f.Message, checkInId, day));
+        PlanPause.Pause(plan, findings, reason, clock.GetUtcNow().UtcDateTime);
     }
 }

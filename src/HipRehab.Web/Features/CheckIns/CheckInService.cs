@@ -1,7 +1,9 @@
 using HipRehab.Core;
+using HipRehab.Core.Assessment;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,8 +78,29 @@ public sealed class CheckInService(AppDb db, EscalationService escalation, TimeP
         db.CheckIns.Add(record);
         await db.SaveChangesAsync(ct);
         var raised = await escalation.EvaluateAsync(userId, date > today ? date : today, ct);
+        await KeepWithPauseAsync(record, flags, ct);
         await tx.CommitAsync(ct);
         return (new CheckInResponse(record.Id, record.Date, [.. raised.Select(AlertResponse.From)]), null);
+    }
+
+    /// <summary>
+    /// A warning sign reported while the plan is paused joins the pause's findings, even when its
+    /// alert was already open: lifting the pause (E1R) must answer for every one of them.
+    /// </summary>
+    private async Task KeepWithPauseAsync(CheckInRecord record, List<RedFlag> flags, CancellationToken ct)
+    {
+        var findings = Screener.ScreenRedFlags(flags).Findings.Where(f => f.Outcome >= ScreeningOutcome.SeeClinicianSoon).ToList();
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        var plan = await db.Plans.Where(p => p.UserId == record.UserId && p.Status == "paused").OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        if (plan is not null)
+        {
+            PlanPause.Pause(plan, findings.Select(f => new PauseFinding(f.RuleId, f.Outcome, f.Message, record.Id, record.Date)), plan.PausedReason ?? "", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+        }
     }
 }
 

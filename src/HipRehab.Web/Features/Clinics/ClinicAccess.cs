@@ -148,6 +148,10 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
     public void SetPatient(string patientId) =>
         db.ChangeTracker.Entries<AuditEntryRecord>().Single(e => e.State == EntityState.Added).Entity.PatientId = patientId;
 
+    /// <summary>Says what was done, in the entry tracked on opening (e.g. which finding of which check-in was cleared).</summary>
+    public void SetDetail(string detail) =>
+        db.ChangeTracker.Entries<AuditEntryRecord>().Single(e => e.State == EntityState.Added).Entity.Detail = detail.Length > 500 ? detail[..500] : detail;
+
     private void Track(StaffMember staff, string action, string? patientId, string outcome) =>
         db.AuditEntries.Add(new AuditEntryRecord
         {

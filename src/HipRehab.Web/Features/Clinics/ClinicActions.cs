@@ -219,6 +219,6 @@ public sealed class ClinicActions(AppDb db, ILookupNormalizer normalizer, TimePr
         db.AuditEntries.AsNoTracking().Where(a => a.ClinicId == clinicId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(limit)
             .Select(a => new AuditEntryResponse(a.Id, a.At, a.ActorId, db.Users.Where(u => u.Id == a.ActorId).Select(u => u.Email).FirstOrDefault(),
-                a.Action, a.PatientId, a.Outcome))
+                a.Action, a.PatientId, a.Outcome, a.Detail))
             .ToListAsync(ct);
 }

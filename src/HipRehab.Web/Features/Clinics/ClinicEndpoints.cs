@@ -215,7 +215,7 @@ public static class ClinicEndpoints
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ClinicId == staff!.ClinicId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(limit ?? 500)
             .Select(a => new AuditEntryResponse(a.Id, a.At, a.ActorId, db.Users.Where(u => u.Id == a.ActorId).Select(u => u.Email).FirstOrDefault(),
-                a.Action, a.PatientId, a.Outcome))
+                a.Action, a.PatientId, a.Outcome, a.Detail))
             .ToListAsync(ct);
         return csv ? new CsvResult($"audit-{clinicId}.csv", ToCsv(entries)) : TypedResults.Ok(entries);
     }
@@ -223,11 +223,11 @@ public static class ClinicEndpoints
     /// <summary>The audit log as CSV (also the audit page's download).</summary>
     public static string ToCsv(IEnumerable<AuditEntryResponse> entries)
     {
-        var text = new StringBuilder("at,actorId,actorEmail,action,patientId,outcome\r\n");
+        var text = new StringBuilder("at,actorId,actorEmail,action,patientId,outcome,detail\r\n");
         foreach (var e in entries)
         {
             text.AppendJoin(',', Cell(e.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)), Cell(e.ActorId), Cell(e.ActorEmail),
-                Cell(e.Action), Cell(e.PatientId), Cell(e.Outcome)).Append("\r\n");
+                Cell(e.Action), Cell(e.PatientId), Cell(e.Outcome), Cell(e.Detail)).Append("\r\n");
         }
 
         return text.ToString();

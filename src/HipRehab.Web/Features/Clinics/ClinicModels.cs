@@ -51,7 +51,8 @@ public sealed record RecordedPrecautionsResponse(string Set, IReadOnlyList<strin
 public sealed record ClinicAlertResponse(Guid Id, string PatientId, string? PatientEmail, string RuleId, string Severity, string Message,
     DateTime CreatedAt, string Status);
 
-public sealed record AuditEntryResponse(Guid Id, DateTime At, string ActorId, string? ActorEmail, string Action, string? PatientId, string Outcome);
+public sealed record AuditEntryResponse(Guid Id, DateTime At, string ActorId, string? ActorEmail, string Action, string? PatientId, string Outcome,
+    string? Detail = null);
 
 /// <summary>Plain words for the dashboard's reasons.</summary>
 public static class NeedWords

@@ -167,6 +167,7 @@ public static class DemoSeed
         var plans = new PlanService(db, library, clock);
         var escalation = new EscalationService(db, alerts, clock);
         var checkIns = new CheckInService(db, escalation, clock);
+        var intakes = new IntakeService(db, escalation, clock);
         var sessions = new SessionService(db, library, escalation, sp.GetRequiredService<ConstraintsCache>(), sp.GetRequiredService<SessionWriter>(), clock);
 
         var userId = (await CreateUserAsync(sp.GetRequiredService<UserManager<AppUser>>(), person.Email)).Id;
@@ -179,8 +180,7 @@ public static class DemoSeed
         var intake = IntakeStore.Validate(person.Intake, clock, out var errors)
             ?? throw new InvalidOperationException($"Demo intake of {person.Name} is invalid: {string.Join("; ", errors!.Keys)}");
         intake.UserId = userId;
-        db.Intakes.Add(intake);
-        await db.SaveChangesAsync(ct);
+        await intakes.SaveAsync(intake, ct);
 
         clock.Set(start, s_intakeTime.AddMinutes(5));
         var plan = await plans.CreateAsync(userId, ct);

@@ -18,7 +18,7 @@ public static class IntakeEndpoints
     {
         var group = app.MapGroup("/api/v1/me/intake").WithTags("Intake").RequireAuthorization(AccountSetup.PersonApi);
 
-        group.MapPut("/", async (HttpRequest request, AppDb db, TimeProvider clock, CancellationToken ct) =>
+        group.MapPut("/", async (HttpRequest request, IntakeService intakes, TimeProvider clock, CancellationToken ct) =>
             {
                 var (form, problem) = await JsonBody.ReadAsync<IntakeForm>(request, ct);
                 if (problem is not null)
@@ -33,8 +33,7 @@ public static class IntakeEndpoints
                 }
 
                 record.UserId = request.HttpContext.User.UserId();
-                db.Intakes.Add(record);
-                await db.SaveChangesAsync(ct);
+                await intakes.SaveAsync(record, ct);
                 return TypedResults.Ok(IntakeStore.ToResponse(record));
             })
             .Accepts<IntakeForm>("application/json")
@@ -78,6 +77,7 @@ public static class IntakeStore
             FormJson = StoredJson.Write(form),
             ScreeningOutcome = Core.Vocab<ScreeningOutcome>.Name(screening.Outcome),
             FindingsJson = StoredJson.Write(screening.Findings),
+            PainNow = validated.Value!.PainNow,
         };
     }
 

@@ -26,7 +26,7 @@ public sealed record WizardStep(int Number, string Slug, string Title, IReadOnly
 /// (<see cref="IntakeStore.Validate"/>); each error is shown on the screen that asks the question.
 /// </summary>
 [AuthorizePerson]
-public sealed partial class IntakeModel(AppDb db, TimeProvider clock) : PageModel
+public sealed partial class IntakeModel(AppDb db, IntakeService intakes, TimeProvider clock) : PageModel
 {
     private const string NoSurgery = "none";
 
@@ -139,8 +139,7 @@ public sealed partial class IntakeModel(AppDb db, TimeProvider clock) : PageMode
         }
 
         record.UserId = User.UserId();
-        db.Intakes.Add(record);
-        await db.SaveChangesAsync(ct);
+        await intakes.SaveAsync(record, ct);
         return Redirect("/me/screening");
     }
 

@@ -5,6 +5,7 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Sessions;
+using HipRehab.Core.Planning;
 using HipRehab.Web.Features.Today;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -54,6 +55,9 @@ public sealed partial class SessionModel(AppDb db, TodayService today, PlanServi
 
     public string? PausedReason { get; private set; }
 
+    /// <summary>E5: a pain rating of 8 or more today means no exercise today; the advice to show instead of the player.</summary>
+    public Reason? RestAdvice { get; private set; }
+
     /// <summary>Problems keyed by form field (<c>exercises[2].painDuring</c>), in page order.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -68,14 +72,15 @@ public sealed partial class SessionModel(AppDb db, TodayService today, PlanServi
         var day = await today.ForAsync(userId, today.Today, ct);
         Paused = day.Paused;
         PausedReason = day.PausedReason;
+        RestAdvice = day.RestAdvice;
         IReadOnlyList<PlanItemResponse> items = day.Due;
-        if (!Paused && items.Count == 0 && await plans.CurrentAsync(userId, ct) is { } plan)
+        if (!Paused && !day.RestToday && items.Count == 0 && await plans.CurrentAsync(userId, ct) is { } plan)
         {
             NothingDue = true;
             items = (await plans.ToResponseAsync(plan, ct)).Items;
         }
 
-        HasPlan = Paused || items.Count > 0;
+        HasPlan = Paused || day.RestToday || items.Count > 0;
         Items = [.. items.Select(i => new SessionExercise(i, library.FindVariant(i.ExerciseId)))];
         Key = Guid.NewGuid().ToString();
         PerformedAt = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

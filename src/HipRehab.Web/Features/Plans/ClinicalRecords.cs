@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HipRehab.Web.Features.Plans;
 
 /// <summary>A clinician's clearance of a finding, as the person and their clinic see it.</summary>
-public sealed record ClearanceResponse(string RuleId, string? ClearedBy, string? ClinicName, DateTime ClearedAt);
+/// <remarks><see cref="CheckInDate"/>: the day of the check-in whose warning sign was cleared; null for a finding of the intake.</remarks>
+public sealed record ClearanceResponse(string RuleId, string? ClearedBy, string? ClinicName, DateTime ClearedAt, DateOnly? CheckInDate = null);
 
 /// <summary>
 /// What clinicians recorded about a person that planning and progression must obey: clearances of
@@ -16,22 +17,25 @@ public sealed record ClearanceResponse(string RuleId, string? ClearedBy, string?
 /// </summary>
 public static class ClinicalRecords
 {
-    /// <summary>The rule ids cleared for this intake's screening.</summary>
+    /// <summary>The rule ids cleared for this intake's screening (not those cleared for a check-in).</summary>
     public static async Task<HashSet<string>> ClearedRuleIdsAsync(AppDb db, string userId, Guid intakeId, CancellationToken ct) =>
-        [.. await db.Clearances.AsNoTracking().Where(c => c.PatientId == userId && c.IntakeId == intakeId).Select(c => c.RuleId).ToListAsync(ct)];
+        [.. await db.Clearances.AsNoTracking().Where(c => c.PatientId == userId && c.IntakeId == intakeId && c.CheckInId == null).Select(c => c.RuleId).ToListAsync(ct)];
 
-    /// <summary>Who cleared which finding of this intake's screening, oldest first.</summary>
+    /// <summary>
+    /// Who cleared which finding, oldest first: of this intake's screening, and of the check-ins of
+    /// the plan made from it (those carry the check-in's day).
+    /// </summary>
     public static async Task<List<ClearanceResponse>> ClearancesAsync(AppDb db, string userId, Guid intakeId, CancellationToken ct) =>
         (await db.Clearances.AsNoTracking().Where(c => c.PatientId == userId && c.IntakeId == intakeId)
             .Select(c => new
             {
-                c.RuleId, c.ClearedAt, c.Id,
+                c.RuleId, c.ClearedAt, c.Id, c.CheckInDate,
                 By = db.Users.Where(u => u.Id == c.ClearedBy).Select(u => u.Email).FirstOrDefault(),
                 Clinic = db.Clinics.Where(k => k.Id == c.ClinicId).Select(k => k.Name).FirstOrDefault(),
             })
             .ToListAsync(ct))
         .OrderBy(c => c.ClearedAt).ThenBy(c => c.Id)
-        .Select(c => new ClearanceResponse(c.RuleId, c.By, c.Clinic, c.ClearedAt)).ToList();
+        .Select(c => new ClearanceResponse(c.RuleId, c.By, c.Clinic, c.ClearedAt, c.CheckInDate)).ToList();
 
     /// <summary>The precautions a clinician recorded for the person, with the row's revision (0 when none).</summary>
     public static async Task<(RecordedPrecautions? Precautions, int Revision)> PrecautionsAsync(AppDb db, string userId, CancellationToken ct)

@@ -19,7 +19,7 @@ public static class PlanEndpoints
                         $"Your screening answer was '{Core.Vocab<Core.Assessment.ScreeningOutcome>.Name(result.Screening!.Outcome)}': "
                         + string.Join(" ", result.Screening.Findings.Select(f => $"{f.Message} ({f.RuleId})"))),
                     PlanService.CreateOutcome.Paused => Problems.Conflict("plan-paused", "Your plan is paused",
-                        $"{result.Plan!.PausedReason} Please follow that advice. When you have been checked, answer the questions again to make a new plan."),
+                        $"{result.Plan!.PausedReason} {PlanPause.NextStep(PlanPause.Findings(result.Plan))}"),
                     _ => TypedResults.Created("/api/v1/me/plan", await plans.ToResponseAsync(result.Plan!, ct)),
                 };
             })

@@ -40,13 +40,20 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
             return new(CreateOutcome.Blocked, null, screening);
         }
 
-        // A plan paused by a warning sign stays paused until the person answers the intake again
-        // after the pause (and that new screening allows a plan): an old intake cannot lift it.
+        // A plan paused by a warning sign at a check-in stays paused until its see-clinician-soon
+        // findings are cleared by a linked clinician and, after an urgent-care finding, the person has
+        // answered the intake again since the pause (E1R). A new intake alone never lifts it.
         var current = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced")
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        if (current is { Status: "paused" } && intakeRecord.CreatedAt <= (current.PausedAt ?? DateTime.MaxValue))
+        if (current is { Status: "paused" })
         {
-            return new(CreateOutcome.Paused, current, screening);
+            var findings = PlanPause.Findings(current);
+            var clearedForPause = await PlanPause.ClearedAsync(db, userId, findings, ct);
+            var screenedAgain = intakeRecord.CreatedAt > (current.PausedAt ?? DateTime.MaxValue);
+            if (!PlanPause.CanResume(findings, clearedForPause, screenedAgain))
+            {
+                return new(CreateOutcome.Paused, current, screening);
+            }
         }
 
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);

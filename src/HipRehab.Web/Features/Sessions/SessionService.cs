@@ -423,7 +423,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
 
         var logs = new List<ExerciseLog>(ProgressionEngine.SessionWindow) { ToLog(newLog) };
         logs.AddRange(newestFirst.Take(ProgressionEngine.SessionWindow - 1).Select(ToLog));
-        return ProgressionEngine.Decide(library, state, logs, checkIns, constraints.Allows);
+        return ProgressionEngine.Decide(library, state, logs, checkIns, constraints);
     }
 
     /// <summary>

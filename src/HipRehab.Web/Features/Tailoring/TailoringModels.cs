@@ -13,8 +13,13 @@ namespace HipRehab.Web.Features.Tailoring;
 
 public sealed record ClearanceRequest(List<string?>? RuleIds, string? Note);
 
-/// <summary>The clearances now on record for the person's latest screening, and whether a plan may be made.</summary>
-public sealed record ClearanceResult(string PatientId, Guid IntakeId, IReadOnlyList<ClearanceResponse> Clearances, string ScreeningOutcome, bool CanMakePlan);
+/// <summary>
+/// The clearances now on record for the person's latest screening and for the check-ins that paused
+/// their plan, and whether a plan may be made. <see cref="PlanResumed"/>: this clearance lifted the
+/// pause of their plan (E1R); <see cref="StillPausedBecause"/>: what keeps it paused, if anything.
+/// </summary>
+public sealed record ClearanceResult(string PatientId, Guid IntakeId, IReadOnlyList<ClearanceResponse> Clearances, string ScreeningOutcome, bool CanMakePlan,
+    bool PlanResumed = false, IReadOnlyList<string>? StillPausedBecause = null);
 
 public sealed record PrecautionsRequest(string? Set, List<string?>? ForbiddenDemands, string? Until);
 

@@ -106,7 +106,13 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         return PlanMapping.ToResponse(item, clinicLibrary, history);
     }
 
-    /// <summary>Clears see-clinician-soon findings of the person's latest screening (clinical-rules §1).</summary>
+    /// <summary>
+    /// Clears see-clinician-soon findings (clinical-rules §1): of the person's latest screening, and of
+    /// the check-ins that paused their plan (E1R). Once every see-clinician-soon warning sign of a
+    /// pause is cleared, and no urgent-care one waits for a new intake, the plan resumes as it was
+    /// (every precaution still applies: they are read fresh by the planner and progression) and its E1
+    /// alert is resolved. The audit entry names each finding and the check-in it came from.
+    /// </summary>
     public async Task<TailoringResult<ClearanceResult>> ClearAsync(StaffMember staff, string patientId, ClearanceRequest body, CancellationToken ct)
     {
         var intake = await IntakeStore.LatestAsync(db, patientId, ct);
@@ -116,31 +122,47 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         }
 
         var screening = IntakeStore.Screening(intake);
+        var plan = await db.Plans.Where(p => p.UserId == patientId && p.Status != "replaced").OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        var pause = plan is { Status: "paused" } ? PlanPause.Findings(plan) : [];
         var errors = new Dictionary<string, string[]>();
         if (body.RuleIds is not { Count: > 0 } ruleIds)
         {
             errors["ruleIds"] = ["List the findings you reviewed and clear, e.g. [\"RF7\"]."];
             ruleIds = [];
         }
-        else if (ruleIds.Count > screening.Findings.Count + 5)
+        else if (ruleIds.Count > screening.Findings.Count + pause.Count + 5)
         {
             errors["ruleIds"] = ["List each finding once."];
         }
 
+        var fromIntake = new List<Finding>();
+        var fromPause = new List<PauseFinding>();
         for (var i = 0; i < ruleIds.Count && errors.Count < 20; i++)
         {
-            var finding = screening.Findings.FirstOrDefault(f => string.Equals(f.RuleId, ruleIds[i], StringComparison.OrdinalIgnoreCase));
-            if (finding is null)
+            var intakeFinding = screening.Findings.FirstOrDefault(f => string.Equals(f.RuleId, ruleIds[i], StringComparison.OrdinalIgnoreCase));
+            var pauseFindings = pause.Where(f => string.Equals(f.RuleId, ruleIds[i], StringComparison.OrdinalIgnoreCase)).ToList();
+            var outcomes = pauseFindings.Select(f => f.Outcome).Concat(intakeFinding is null ? [] : [intakeFinding.Outcome]).ToList();
+            if (outcomes.Count == 0)
             {
-                errors[$"ruleIds[{i}]"] = [$"'{ruleIds[i]}' is not a finding of their latest screening."];
+                errors[$"ruleIds[{i}]"] = [$"'{ruleIds[i]}' is not a finding of their latest screening or of a check-in that paused their plan."];
             }
-            else if (finding.Outcome is ScreeningOutcome.UrgentCare or ScreeningOutcome.NotEligible)
+            else if (!outcomes.Contains(ScreeningOutcome.SeeClinicianSoon) && outcomes.Any(o => o is ScreeningOutcome.UrgentCare or ScreeningOutcome.NotEligible))
             {
-                errors[$"ruleIds[{i}]"] = [$"{finding.RuleId} needs care today or rules out a self-guided plan. It cannot be cleared here."];
+                var id = pauseFindings.FirstOrDefault()?.RuleId ?? intakeFinding!.RuleId;
+                errors[$"ruleIds[{i}]"] = [$"{id} needs care today or rules out a self-guided plan. It cannot be cleared here."];
             }
-            else if (finding.Outcome != ScreeningOutcome.SeeClinicianSoon)
+            else if (!outcomes.Contains(ScreeningOutcome.SeeClinicianSoon))
             {
-                errors[$"ruleIds[{i}]"] = [$"{finding.RuleId} is advice only and does not block a plan, so it needs no clearance."];
+                errors[$"ruleIds[{i}]"] = [$"{intakeFinding!.RuleId} is advice only and does not block a plan, so it needs no clearance."];
+            }
+            else
+            {
+                if (intakeFinding is { Outcome: ScreeningOutcome.SeeClinicianSoon })
+                {
+                    fromIntake.Add(intakeFinding);
+                }
+
+                fromPause.AddRange(pauseFindings.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon));
             }
         }
 
@@ -156,24 +178,78 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         }
 
         var already = await ClinicalRecords.ClearedRuleIdsAsync(db, patientId, intake.Id, ct);
+        var clearedForPause = await PlanPause.ClearedAsync(db, patientId, pause, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var ruleId in ruleIds.Select(r => screening.Findings.First(f => string.Equals(f.RuleId, r, StringComparison.OrdinalIgnoreCase)).RuleId).Distinct())
+        var done = new List<string>();
+        foreach (var finding in fromIntake.DistinctBy(f => f.RuleId))
         {
-            if (already.Add(ruleId))
+            if (already.Add(finding.RuleId))
             {
                 db.Clearances.Add(new ClearanceRecord
                 {
-                    Id = OrderedIds.Next(), ClinicId = staff.ClinicId, PatientId = patientId, IntakeId = intake.Id, RuleId = ruleId,
+                    Id = OrderedIds.Next(), ClinicId = staff.ClinicId, PatientId = patientId, IntakeId = intake.Id, RuleId = finding.RuleId,
                     ClearedBy = staff.UserId, ClearedAt = now, Note = note,
                 });
+                done.Add($"{finding.RuleId} of the intake of {intake.CreatedAt:yyyy-MM-dd}");
             }
         }
 
+        foreach (var finding in fromPause.DistinctBy(f => f.RuleId))
+        {
+            if (clearedForPause.Add(finding.RuleId))
+            {
+                db.Clearances.Add(new ClearanceRecord
+                {
+                    Id = OrderedIds.Next(), ClinicId = staff.ClinicId, PatientId = patientId, IntakeId = plan!.IntakeId, RuleId = finding.RuleId,
+                    ClearedBy = staff.UserId, ClearedAt = now, Note = note, CheckInId = finding.CheckInId, CheckInDate = finding.CheckInDate,
+                });
+                done.Add($"{finding.RuleId} of the check-in of {finding.CheckInDate:yyyy-MM-dd} ({finding.CheckInId})");
+            }
+        }
+
+        var resumed = false;
+        IReadOnlyList<string>? stillPaused = null;
+        if (plan is { Status: "paused" })
+        {
+            if (PlanPause.CanResume(pause, clearedForPause, screenedAgainSincePause: false))
+            {
+                Resume(plan);
+                await ResolvePauseAlertsAsync(patientId, now, ct);
+                resumed = true;
+            }
+            else
+            {
+                stillPaused = [.. pause.Where(f => f.Outcome != ScreeningOutcome.SeeClinicianSoon || !clearedForPause.Contains(f.RuleId))
+                    .Select(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon
+                        ? $"{f.RuleId} from the check-in of {f.CheckInDate:yyyy-MM-dd} is not cleared yet."
+                        : $"{f.RuleId} from the check-in of {f.CheckInDate:yyyy-MM-dd} needs urgent care; the plan goes on once they have been seen and have answered the intake again.")];
+            }
+        }
+
+        access.SetDetail(done.Count > 0 ? $"Cleared {string.Join("; ", done)}." + (resumed ? " The paused plan resumed." : "") : "Nothing new to clear.");
         await db.SaveChangesAsync(ct);
         var after = screening.OutcomeAfter(already);
         var result = new ClearanceResult(patientId, intake.Id, await ClinicalRecords.ClearancesAsync(db, patientId, intake.Id, ct),
-            Vocab<ScreeningOutcome>.Name(after), after is ScreeningOutcome.Clear or ScreeningOutcome.Advice);
+            Vocab<ScreeningOutcome>.Name(after), after is ScreeningOutcome.Clear or ScreeningOutcome.Advice, resumed, stillPaused);
         return result;
+    }
+
+    private static void Resume(PlanRecord plan)
+    {
+        plan.Status = "active";
+        plan.PausedReason = null;
+        plan.PausedAt = null;
+        plan.PausedFindingsJson = "[]";
+    }
+
+    /// <summary>The warning sign's alert is dealt with once its pause is lifted: the person and the clinic see it resolved.</summary>
+    private async Task ResolvePauseAlertsAsync(string patientId, DateTime now, CancellationToken ct)
+    {
+        foreach (var alert in await db.Alerts.Where(a => a.UserId == patientId && a.RuleId == "E1" && a.Status != "resolved").ToListAsync(ct))
+        {
+            alert.Status = "resolved";
+            alert.ResolvedAt = now;
+        }
     }
 
     /// <summary>Records the surgeon's precautions (clinical-rules §2.1) and applies them to the current plan.</summary>

@@ -1,4 +1,6 @@
+using HipRehab.Core.Assessment;
 using HipRehab.Core.Library;
+using HipRehab.Core.Planning;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Plans;
@@ -6,9 +8,13 @@ using HipRehab.Web.Infrastructure;
 
 namespace HipRehab.Web.Features.Today;
 
-/// <summary>What is due on a day (api.md), plus whether the plan is paused and whether it is a strength rest day.</summary>
+/// <summary>
+/// What is due on a day (api.md), plus whether the plan is paused and whether it is a strength rest day.
+/// <see cref="RestToday"/>: a pain rating of 8 or more that day (at the intake or a check-in) means no
+/// exercise today (E5); nothing is due and <see cref="RestAdvice"/> says why and when to start again.
+/// </summary>
 public sealed record TodayResponse(DateOnly Date, IReadOnlyList<PlanItemResponse> Due, IReadOnlyList<Guid> CompletedSessionIds,
-    bool Paused, string? PausedReason, bool StrengthRestDay);
+    bool Paused, string? PausedReason, bool StrengthRestDay, bool RestToday = false, Reason? RestAdvice = null);
 
 /// <summary>
 /// Today is the app's hottest read: two index-backed reads (<see cref="ITodayQuery"/>: the day's sessions,
@@ -30,6 +36,11 @@ public sealed class TodayService(ITodayQuery query, ExerciseLibrary library, Tim
             return new TodayResponse(date, [], rows.Done, rows.Paused, rows.PausedReason, false);
         }
 
+        if (rows.HighestPain is int pain && pain >= Screener.VeryHighPain)
+        {
+            return new TodayResponse(date, [], rows.Done, false, null, false, RestToday: true, RestAdvice: RestAdvice(pain));
+        }
+
         var due = new List<PlanItemResponse>();
         var anyStrength = false;
         Core.Library.ExerciseLibrary? personLibrary = null;
@@ -49,6 +60,12 @@ public sealed class TodayService(ITodayQuery query, ExerciseLibrary library, Tim
         var strengthToday = due.Any(i => i.Category == Core.Category.Strengthening);
         return new TodayResponse(date, due, rows.Done, false, null, anyStrength && !strengthToday);
     }
+
+
+    /// <summary>E5's advice for a day with a rating of 8 or more.</summary>
+    public static Reason RestAdvice(int pain) => new("E5",
+        $"You rated your pain {pain} out of 10 today, so please do not exercise today. Rest and use what usually eases your pain. "
+        + "Start again on the next day your pain is lower. If it is still this high at your next morning check-in, please see a physical therapist or doctor in the next few days.");
 }
 
 public static class TodayEndpoints

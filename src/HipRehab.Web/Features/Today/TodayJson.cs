@@ -57,6 +57,9 @@ public sealed class TodayJson(IOptions<Microsoft.AspNetCore.Http.Json.JsonOption
             }
 
             writer.WriteBoolean("strengthRestDay", today.StrengthRestDay);
+            writer.WriteBoolean("restToday", today.RestToday);
+            writer.WritePropertyName("restAdvice");
+            JsonSerializer.Serialize(writer, today.RestAdvice, _options);
             writer.WriteEndObject();
         }
 

@@ -13,13 +13,15 @@ namespace HipRehab.Web.Features.Today;
 /// <param name="Paused">True when the current plan is paused (a red flag): nothing is due.</param>
 /// <param name="PausedReason">Why it is paused, in plain words; null when it is not.</param>
 /// <param name="Items">The current plan's items that are not on hold, in the plan's order; empty when it is paused.</param>
-public sealed record TodayRows(IReadOnlyList<Guid> Done, Guid? PlanId, bool Paused, string? PausedReason, IReadOnlyList<PlanItemRecord> Items)
+/// <param name="HighestPain">The highest pain rated that day at an intake or a morning check-in, or null when none was (E5).</param>
+public sealed record TodayRows(IReadOnlyList<Guid> Done, Guid? PlanId, bool Paused, string? PausedReason, IReadOnlyList<PlanItemRecord> Items,
+    int? HighestPain = null)
 {
     /// <summary>
     /// Reads the joined plan rows, newest plan version first and each plan's items by position: the rows
     /// of the first plan are the answer (an older plan that was not marked replaced is not today's).
     /// </summary>
-    internal static TodayRows From(IReadOnlyList<Guid> doneNewestFirst, IEnumerable<TodayPlanRow> rows)
+    internal static TodayRows From(IReadOnlyList<Guid> doneNewestFirst, IEnumerable<TodayPlanRow> rows, int? highestPain)
     {
         Guid? planId = null;
         var paused = false;
@@ -50,7 +52,7 @@ public sealed record TodayRows(IReadOnlyList<Guid> Done, Guid? PlanId, bool Paus
             done[i] = doneNewestFirst[done.Length - 1 - i];
         }
 
-        return new TodayRows(done, planId, paused, pausedReason, items);
+        return new TodayRows(done, planId, paused, pausedReason, items, highestPain);
     }
 }
 
@@ -58,7 +60,7 @@ public sealed record TodayRows(IReadOnlyList<Guid> Done, Guid? PlanId, bool Paus
 internal sealed record TodayPlanRow(Guid PlanId, string Status, string? PausedReason, PlanItemRecord? Item);
 
 /// <summary>
-/// Today's two reads, always for the signed-in person named by the caller (never another person's):
+/// Today's reads (the day's sessions, the current plan, the day's highest pain rating), always for the signed-in person named by the caller (never another person's):
 /// <see cref="EfTodayQuery"/> through EF Core (PostgreSQL), <see cref="SqliteTodayQuery"/> with
 /// statements prepared once (SQLite, the default). <c>TodayQueryTests</c> holds them to the same answers.
 /// </summary>
@@ -67,7 +69,7 @@ public interface ITodayQuery
     Task<TodayRows> ReadAsync(string userId, DateOnly date, CancellationToken ct);
 }
 
-/// <summary>Today's reads as two compiled EF Core queries on the request's context (its query filters apply).</summary>
+/// <summary>Today's reads as compiled EF Core queries on the request's context (its query filters apply).</summary>
 public sealed class EfTodayQuery(AppDb db) : ITodayQuery
 {
     // The current plan and its items in one plain left join ordered by version, then position. A join
@@ -87,10 +89,18 @@ public sealed class EfTodayQuery(AppDb db) : ITodayQuery
             db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end)
                 .OrderByDescending(s => s.PerformedAt).Select(s => s.Id).Take(TodayService.MaxCompletedSessions));
 
+    // The highest pain rated on the day at a check-in or an intake (E5: 8 or more means no exercise today).
+    private static readonly Func<AppDb, string, DateOnly, Task<int?>> s_checkInPain = EF.CompileAsyncQuery(
+        (AppDb db, string userId, DateOnly date) => db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date == date).Max(c => (int?)c.UsualPain));
+
+    private static readonly Func<AppDb, string, DateTime, DateTime, Task<int?>> s_intakePain = EF.CompileAsyncQuery(
+        (AppDb db, string userId, DateTime start, DateTime end) =>
+            db.Intakes.AsNoTracking().Where(i => i.UserId == userId && i.CreatedAt >= start && i.CreatedAt < end).Max(i => (int?)i.PainNow));
+
     public async Task<TodayRows> ReadAsync(string userId, DateOnly date, CancellationToken ct)
     {
         var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        // One connection for both reads instead of one per query.
+        // One connection for every read instead of one per query.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -106,7 +116,9 @@ public sealed class EfTodayQuery(AppDb db) : ITodayQuery
                 rows.Add(row);
             }
 
-            return TodayRows.From(done, rows);
+            var checkInPain = await s_checkInPain(db, userId, date);
+            var intakePain = await s_intakePain(db, userId, start, start.AddDays(1));
+            return TodayRows.From(done, rows, checkInPain is null ? intakePain : intakePain is null ? checkInPain : Math.Max(checkInPain.Value, intakePain.Value));
         }
         finally
         {
@@ -171,6 +183,14 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
         WHERE s."UserId" = $user AND s."PerformedAt" >= $start AND s."PerformedAt" < $end
         ORDER BY s."PerformedAt" DESC
         LIMIT {TodayService.MaxCompletedSessions}
+        """;
+
+    /// <summary>The highest pain rated on the day at a morning check-in or an intake (E5), or NULL.</summary>
+    internal const string PainSql = """
+        SELECT max(p) FROM (
+          SELECT c."UsualPain" AS p FROM "CheckIns" AS c WHERE c."UserId" = $user AND c."Date" = $date
+          UNION ALL
+          SELECT i."PainNow" FROM "Intakes" AS i WHERE i."UserId" = $user AND i."CreatedAt" >= $start AND i."CreatedAt" < $end)
         """;
 
     private readonly string _connectionString;
@@ -298,6 +318,7 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
         private readonly ItemCache _items;
         private readonly SqliteCommand _plan;
         private readonly SqliteCommand _done;
+        private readonly SqliteCommand _pain;
         private readonly sqlite3_stmt _keys;
 
         public Reader(string connectionString, ItemCache items)
@@ -316,6 +337,7 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
 
                 _plan = Prepare(PlanSql, "$user");
                 _done = Prepare(DoneSql, "$user", "$start", "$end");
+                _pain = Prepare(PainSql, "$user", "$date", "$start", "$end");
                 // The keys-only read goes straight to SQLite: its values are compared in place, never copied.
                 Check(raw.sqlite3_prepare_v3(_connection.Handle, KeysSql, raw.SQLITE_PREPARE_PERSISTENT, out _keys));
             }
@@ -364,10 +386,16 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
                 }
             }
 
+            _pain.Parameters[0].Value = userId;
+            _pain.Parameters[1].Value = date;
+            _pain.Parameters[2].Value = start;
+            _pain.Parameters[3].Value = start.AddDays(1);
+            var highestPain = _pain.ExecuteScalar() is long p ? (int?)p : null;
+
             if (ReadKeys(userId) is { } known)
             {
                 Interlocked.Increment(ref _items.KeyReads);
-                return TodayRows.From(done, known);
+                return TodayRows.From(done, known, highestPain);
             }
 
             Interlocked.Increment(ref _items.FullReads);
@@ -410,7 +438,7 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
                 }
             }
 
-            return TodayRows.From(done, rows);
+            return TodayRows.From(done, rows, highestPain);
         }
 
         /// <summary>
@@ -479,6 +507,7 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
             _keys.Dispose();
             _plan.Dispose();
             _done.Dispose();
+            _pain.Dispose();
             _connection.Dispose();
         }
     }

@@ -183,6 +183,10 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -262,6 +266,12 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CheckInDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("CheckInId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ClearedAt")
@@ -583,6 +593,9 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("PainNow")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ScreeningOutcome")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -831,6 +844,12 @@ namespace HipRehab.Web.Data.Migrations.PostgreSQL
 
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PausedFindingsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]");
 
                     b.Property<string>("PausedReason")
                         .HasColumnType("text");

@@ -178,6 +178,10 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -257,6 +261,12 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CheckInDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckInId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ClearedAt")
@@ -578,6 +588,9 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PainNow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ScreeningOutcome")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -826,6 +839,12 @@ namespace HipRehab.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PausedFindingsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
 
                     b.Property<string>("PausedReason")
                         .HasColumnType("TEXT");
