@@ -50,6 +50,9 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
 
     public IReadOnlySet<string> Cleared { get; private set; } = new HashSet<string>();
 
+    /// <summary>True when the person's plan is paused by a warning sign at a check-in.</summary>
+    public bool PlanPaused { get; private set; }
+
     public FormErrors ClearanceErrors { get; private set; } = FormErrors.None("clearance");
 
     public FormErrors PrecautionErrors { get; private set; } = FormErrors.None("precautions");
@@ -177,8 +180,14 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
         Progress = new ProgressView(await progress.ForAsync(patientId, progress.Today, ct), ForClinician: true);
         if (Detail.Intake is { } intake)
         {
-            ToClear = [.. intake.Screening.Findings.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon)];
-            Cleared = await ClinicalRecords.ClearedRuleIdsAsync(db, patientId, intake.Id, ct);
+            // The intake's see-clinician-soon findings, and the warning signs from check-ins that paused the plan (E1R).
+            var pause = Detail.Plan?.PausedFindings ?? [];
+            ToClear = [.. intake.Screening.Findings.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon)
+                .Concat(pause.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon)
+                    .Select(f => new Finding(f.RuleId, f.Outcome, $"Reported at the check-in of {MeWords.Date(f.CheckInDate)}: {f.Message}")))
+                .DistinctBy(f => f.RuleId)];
+            Cleared = new HashSet<string>([.. await ClinicalRecords.ClearedRuleIdsAsync(db, patientId, intake.Id, ct), .. await PlanPause.ClearedAsync(db, patientId, pause, ct)]);
+            PlanPaused = Detail.Plan?.Status == "paused";
         }
 
         if (Request.Method == HttpMethods.Get && Detail.Precautions is { } recorded)

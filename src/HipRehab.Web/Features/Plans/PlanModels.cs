@@ -23,10 +23,14 @@ public sealed record PlanItemResponse(Guid Id, string Family, string FamilyName,
     bool OnHold = false);
 
 /// <summary>The person's plan (api.md): items with their reasons and history, what was left out, and advice.</summary>
-/// <remarks><see cref="PauseNextStep"/>: while paused, what lifts the pause and what the person can do meanwhile (E1R).</remarks>
+/// <remarks>
+/// While paused: <see cref="PausedFindings"/>, the warning signs from check-ins that paused it (a linked
+/// clinician clears the see-clinician-soon ones), and <see cref="PauseNextStep"/>, what lifts the pause
+/// and what the person can do meanwhile (E1R).
+/// </remarks>
 public sealed record PlanResponse(Guid Id, int Version, DateTime CreatedAt, string Status, string? PausedReason,
     IReadOnlyList<PlanItemResponse> Items, IReadOnlyList<ExcludedFamily> Excluded, IReadOnlyList<Reason> Advice,
-    IReadOnlyList<ClearanceResponse>? Clearances = null, string? PauseNextStep = null);
+    IReadOnlyList<ClearanceResponse>? Clearances = null, string? PauseNextStep = null, IReadOnlyList<PauseFinding>? PausedFindings = null);
 
 public static class PlanMapping
 {
@@ -65,5 +69,5 @@ public static class PlanMapping
         new(p.Id, p.Version, p.CreatedAt, p.Status, p.PausedReason,
             [.. p.Items.OrderBy(i => i.Position).Select(i => ToResponse(i, library, history[i.Id]))],
             StoredJson.Read<List<ExcludedFamily>>(p.ExcludedJson), StoredJson.Read<List<Reason>>(p.AdviceJson), clearances ?? [],
-            p.Status == "paused" ? PlanPause.NextStep(PlanPause.Findings(p)) : null);
+            p.Status == "paused" ? PlanPause.NextStep(PlanPause.Findings(p)) : null, p.Status == "paused" ? PlanPause.Findings(p) : []);
 }
