@@ -71,12 +71,7 @@ public static class ProgressionEngine
 
         if (item.Pinned)
         {
-            var pinnedText = latest.PainDuring > AcceptablePainMax
-                ? $"Your pain was {latest.PainDuring} out of 10, which is too much: stop this exercise for today. Your therapist set this dose, so it is not changed automatically. Please tell your therapist about the pain."
-                : "Your therapist set this dose, so it stays the same until they change it.";
-            return latest.PainDuring > AcceptablePainMax
-                ? new ProgressionDecision(ProgressionAction.Stop, ["PL3", "PM1", "PM4"], pinnedText, current, current)
-                : Hold(current, ["PL3"], pinnedText);
+            return SetByTherapist(current, latest.PainDuring, ownExercise: false);
         }
 
         // PM1/PM4: pain above 5 stops the exercise for today and steps back once.
@@ -172,6 +167,63 @@ public static class ProgressionEngine
         return new ProgressionDecision(ProgressionAction.Progress, ["PM1", "PM4", "PM5"],
             $"Next time: {up.Value.Change}, because your last two sessions were pain-free, felt easy, were done in full, and any soreness settled by the next morning.",
             current, up.Value.Next);
+    }
+
+    /// <summary>
+    /// Decides for a plan item right after a session was logged for it: the decision the person reads
+    /// with their session. A clinic's own exercise whose ladder is not in <paramref name="library"/>
+    /// is left to the therapist, like a pinned dose (PL3); a session entered for a time before the
+    /// item's newest logged session (a paper record typed in later) counts in the history but moves
+    /// nothing (PM4), since the decision belongs to the newest session; otherwise
+    /// <see cref="Decide(ExerciseLibrary, ItemState, IReadOnlyList{ExerciseLog}, IReadOnlyList{CheckIn}, PersonConstraints)"/>
+    /// decides from this session and the ones before it.
+    /// </summary>
+    /// <param name="library">The library (with the person's clinic's own exercises, when they have some).</param>
+    /// <param name="item">The item as it stands.</param>
+    /// <param name="session">This item's log in the session just logged.</param>
+    /// <param name="enteredForEarlier">True when the session is stamped before the newest session already logged for the item.</param>
+    /// <param name="earlierNewestFirst">The item's logs before this one, newest first; only the first <see cref="SessionWindow"/> − 1 are read.</param>
+    /// <param name="checkInsNewestFirst">Check-ins, newest first.</param>
+    /// <param name="constraints">What is safe for the person.</param>
+    public static ProgressionDecision DecideAfterSession(ExerciseLibrary library, ItemState item, ExerciseLog session, bool enteredForEarlier,
+        IReadOnlyList<ExerciseLog> earlierNewestFirst, IReadOnlyList<CheckIn> checkInsNewestFirst, PersonConstraints constraints)
+    {
+        if (library.FindVariant(item.Current.ExerciseId) is null)
+        {
+            return SetByTherapist(item.Current, session.PainDuring, ownExercise: true);
+        }
+
+        if (enteredForEarlier)
+        {
+            return Hold(item.Current, ["PM4"], "This session was entered for an earlier date. It counts in your history, and your dose stays the same.");
+        }
+
+        var logs = new List<ExerciseLog>(SessionWindow) { session };
+        for (var i = 0; i < earlierNewestFirst.Count && logs.Count < SessionWindow; i++)
+        {
+            logs.Add(earlierNewestFirst[i]);
+        }
+
+        return Decide(library, item, logs, checkInsNewestFirst, constraints);
+    }
+
+    /// <summary>
+    /// A dose or exercise the therapist set is not changed automatically (PL3); pain above 5 still
+    /// stops it for today (PM1, PM4), and the person is asked to tell the therapist.
+    /// </summary>
+    private static ProgressionDecision SetByTherapist(Prescription current, int painDuring, bool ownExercise)
+    {
+        if (painDuring > AcceptablePainMax)
+        {
+            var tooMuch = $"Your pain was {painDuring} out of 10, which is too much: stop this exercise for today. " + (ownExercise
+                ? "Your therapist set this exercise, so please tell them about the pain."
+                : "Your therapist set this dose, so it is not changed automatically. Please tell your therapist about the pain.");
+            return new ProgressionDecision(ProgressionAction.Stop, ["PL3", "PM1", "PM4"], tooMuch, current, current);
+        }
+
+        return Hold(current, ["PL3"], ownExercise
+            ? "Your therapist set this exercise, so it stays the same until they change it."
+            : "Your therapist set this dose, so it stays the same until they change it.");
     }
 
     private static ProgressionDecision Hold(Prescription current, IReadOnlyList<string> rules, string text) =>

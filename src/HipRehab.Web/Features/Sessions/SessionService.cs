@@ -399,31 +399,10 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
     private static ProgressionDecision Decide(ExerciseLibrary library, PlanItemRecord item, ExerciseLogRecord newLog, List<ExerciseLogRecord> newestFirst,
         PersonConstraints constraints, List<CheckIn> checkIns)
     {
-        var state = new ItemState(PlanMapping.PrescriptionOf(item), item.Pinned);
-        if (library.FindVariant(item.ExerciseId) is null)
-        {
-            // A clinic's own exercise whose clinic no longer shares the person's records: without its
-            // ladder, the therapist, not automatic progression, changes it (as for a pinned item).
-            return newLog.PainDuring > ProgressionEngine.AcceptablePainMax
-                ? new ProgressionDecision(ProgressionAction.Stop, ["PL3", "PM1", "PM4"],
-                    $"Your pain was {newLog.PainDuring} out of 10, which is too much: stop this exercise for today. Your therapist set this exercise, so please tell them about the pain.",
-                    state.Current, state.Current)
-                : new ProgressionDecision(ProgressionAction.Hold, ["PL3"], "Your therapist set this exercise, so it stays the same until they change it.",
-                    state.Current, state.Current);
-        }
-
-        if (newestFirst.Count > 0 && newestFirst[0].PerformedAt > newLog.PerformedAt)
-        {
-            // A back-entered session counts in the history but does not move the dose: the
-            // decision belongs to the newest session.
-            return new ProgressionDecision(ProgressionAction.Hold, ["PM4"],
-                "This session was entered for an earlier date. It counts in your history, and your dose stays the same.",
-                state.Current, state.Current);
-        }
-
-        var logs = new List<ExerciseLog>(ProgressionEngine.SessionWindow) { ToLog(newLog) };
-        logs.AddRange(newestFirst.Take(ProgressionEngine.SessionWindow - 1).Select(ToLog));
-        return ProgressionEngine.Decide(library, state, logs, checkIns, constraints);
+        // A back-entered session (stamped before the item's newest log) counts in the history without moving the dose.
+        var enteredForEarlier = newestFirst.Count > 0 && newestFirst[0].PerformedAt > newLog.PerformedAt;
+        return ProgressionEngine.DecideAfterSession(library, new ItemState(PlanMapping.PrescriptionOf(item), item.Pinned), ToLog(newLog), enteredForEarlier,
+            [.. newestFirst.Take(ProgressionEngine.SessionWindow - 1).Select(ToLog)], checkIns, constraints);
     }
 
     /// <summary>
