@@ -14,10 +14,11 @@ using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Sessions;
 using HipRehab.Web.Features.Tailoring;
 using HipRehab.Web.Features.Today;
-using HipRehab.Web.Features.Preview;
+using HipRehab.Web.Features.TryIt;
 using HipRehab.Web.Features.Progress;
 using HipRehab.Web.Features.Rules;
 using HipRehab.Web.Infrastructure;
+using HipRehab.Web.Features.Shared;
 
 // --seed-demo is a one-off command: it seeds, prints how to sign in, and exits; a normal start never seeds.
 var seedDemo = DemoSeed.Requested(args);
@@ -48,7 +49,7 @@ builder.Services.AddScoped<ProgressService>();
 builder.Services.AddScoped<ClinicAccess>();
 builder.Services.AddScoped<ClinicPatients>();
 builder.Services.AddScoped<ClinicActions>();
-builder.Services.AddScoped<HipRehab.Web.Features.Tailoring.TailoringService>();
+builder.Services.AddScoped<TailoringService>();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

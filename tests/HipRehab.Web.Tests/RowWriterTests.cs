@@ -1,5 +1,8 @@
 using HipRehab.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Data.Sqlite;
+using HipRehab.Web.Features.Plans;
+using HipRehab.Web.Features.Sessions;
 
 namespace HipRehab.Web.Tests;
 
@@ -207,7 +210,7 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public void SessionDecisions_ChangeOnlyTheColumnsTheWriterUpdates()
     {
-        // The session writer writes only Features.Sessions.SessionService.DecidedColumns of a decided
+        // The session writer writes only SessionService.DecidedColumns of a decided
         // item; setting a new dose (all that a decision does to an item, with the revision) must
         // change nothing else.
         var item = new PlanItemRecord
@@ -217,12 +220,12 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
             DaysJson = "[\"Monday\"]", WhyJson = "[]", Pinned = false, OnHold = false, Revision = 1,
         };
         var copy = item.Copy();
-        Features.Plans.PlanMapping.SetDose(item, "glute-bridge-2",
+        PlanMapping.SetDose(item, "glute-bridge-2",
             new Core.Library.Dose(3, null, 20, 45, true, Core.Band.Red, 5));
         item.Revision++;
         var changed = typeof(PlanItemRecord).GetProperties().Where(p => p.CanWrite && !Equals(p.GetValue(item), p.GetValue(copy)))
             .Select(p => p.Name).ToHashSet();
-        var written = Features.Sessions.SessionService.DecidedColumns.Split(',').ToHashSet();
+        var written = SessionService.DecidedColumns.Split(',').ToHashSet();
         Assert.Subset(written, changed);
         // Every decided column did change here, so the check above is not empty.
         Assert.Equal(written, changed);

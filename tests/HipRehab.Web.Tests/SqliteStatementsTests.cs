@@ -1,6 +1,7 @@
 using HipRehab.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HipRehab.Web.Data.Sqlite;
 
 namespace HipRehab.Web.Tests;
 

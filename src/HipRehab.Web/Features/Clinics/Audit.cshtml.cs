@@ -1,8 +1,8 @@
 using System.Text;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Me;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 

@@ -3,6 +3,8 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 
@@ -192,7 +194,7 @@ public sealed class ClinicActions(AppDb db, ILookupNormalizer normalizer, TimePr
     /// Resolves an alert of a linked person (of <paramref name="patientId"/> when given, as on the
     /// patient's page); null, with a refusal on record, when it is out of reach. Resolving twice is
     /// harmless. The rule can fire again only as escalation allows: each rule waits out its own window
-    /// from the day of resolving (<see cref="Alerts.EscalationService"/>).
+    /// from the day of resolving (<see cref="EscalationService"/>).
     /// </summary>
     public async Task<AlertRecord?> ResolveAlertAsync(ClinicAccess access, ClinicPatients patients, StaffMember staff, string? patientId, Guid alertId,
         CancellationToken ct)

@@ -2,6 +2,7 @@ using HipRehab.Core.Supervision;
 using HipRehab.Web.Data;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 

@@ -1,7 +1,7 @@
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Me;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 

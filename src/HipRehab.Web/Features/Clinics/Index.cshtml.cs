@@ -1,6 +1,7 @@
 using HipRehab.Web.Features.Accounts;
-using HipRehab.Web.Features.Me;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 

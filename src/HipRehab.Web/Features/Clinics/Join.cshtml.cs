@@ -1,7 +1,8 @@
 using HipRehab.Web.Features.Accounts;
-using HipRehab.Web.Features.Me;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 

@@ -3,7 +3,6 @@ using HipRehab.Core.Assessment;
 using HipRehab.Core.Library;
 using HipRehab.Core.Planning;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Me;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Progress;
 using HipRehab.Web.Features.Shared;
@@ -184,7 +183,7 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
             var pause = Detail.Plan?.PausedFindings ?? [];
             ToClear = [.. intake.Screening.Findings.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon)
                 .Concat(pause.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon)
-                    .Select(f => new Finding(f.RuleId, f.Outcome, $"Reported at the check-in of {MeWords.Date(f.CheckInDate)}: {f.Message}")))
+                    .Select(f => new Finding(f.RuleId, f.Outcome, $"Reported at the check-in of {PlainWords.Date(f.CheckInDate)}: {f.Message}")))
                 .DistinctBy(f => f.RuleId)];
             Cleared = new HashSet<string>([.. await ClinicalRecords.ClearedRuleIdsAsync(db, patientId, intake.Id, ct), .. await PlanPause.ClearedAsync(db, patientId, pause, ct)]);
             PlanPaused = Detail.Plan?.Status == "paused";
@@ -198,16 +197,16 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
         }
     }
 
-    public static IReadOnlyList<HipRehab.Web.Features.TryIt.Choice> SetChoices { get; } =
+    public static IReadOnlyList<Choice> SetChoices { get; } =
     [
-        .. Vocab<PrecautionSet>.Names.Select(name => new HipRehab.Web.Features.TryIt.Choice(name, SetName(name),
+        .. Vocab<PrecautionSet>.Names.Select(name => new Choice(name, SetName(name),
             Vocab<PrecautionSet>.TryParse(name, out var set) && set != PrecautionSet.Custom
                 ? "Forbids: " + string.Join(", ", ActivePrecautions.DemandsOf(set).Order().Select(d => DemandName(Vocab<Demand>.Name(d))))
                 : null)),
     ];
 
-    public static IReadOnlyList<HipRehab.Web.Features.TryIt.Choice> DemandChoices { get; } =
-        [.. Vocab<Demand>.Names.Select(name => new HipRehab.Web.Features.TryIt.Choice(name, DemandName(name)))];
+    public static IReadOnlyList<Choice> DemandChoices { get; } =
+        [.. Vocab<Demand>.Names.Select(name => new Choice(name, DemandName(name)))];
 
     /// <summary>A precaution set in words, with its rule.</summary>
     public static string SetName(string set) => set switch

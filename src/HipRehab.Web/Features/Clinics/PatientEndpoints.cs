@@ -6,6 +6,7 @@ using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Sessions;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 

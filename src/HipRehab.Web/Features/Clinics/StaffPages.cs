@@ -1,6 +1,7 @@
 using HipRehab.Core.Supervision;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 

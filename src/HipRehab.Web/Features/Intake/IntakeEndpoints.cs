@@ -1,16 +1,17 @@
 using HipRehab.Core.Assessment;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
-using HipRehab.Web.Features.Preview;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Plans;
+using HipRehab.Web.Features.TryIt;
 
 namespace HipRehab.Web.Features.Intake;
 
 /// <summary>The answer of <c>PUT /api/v1/me/intake</c>.</summary>
 /// <remarks><see cref="Clearances"/>: findings a linked clinician reviewed and cleared, and who did.</remarks>
 public sealed record IntakeResponse(Guid Id, DateTime CreatedAt, ScreeningResponse Screening, IntakeForm Answers,
-    IReadOnlyList<Plans.ClearanceResponse>? Clearances = null);
+    IReadOnlyList<ClearanceResponse>? Clearances = null);
 
 public static class IntakeEndpoints
 {
@@ -46,7 +47,7 @@ public static class IntakeEndpoints
                 var latest = await IntakeStore.LatestAsync(db, http.User.UserId(), ct);
                 return latest is null
                     ? Problems.NotFound("An intake")
-                    : TypedResults.Ok(IntakeStore.ToResponse(latest) with { Clearances = await Plans.ClinicalRecords.ClearancesAsync(db, latest.UserId, latest.Id, ct) });
+                    : TypedResults.Ok(IntakeStore.ToResponse(latest) with { Clearances = await ClinicalRecords.ClearancesAsync(db, latest.UserId, latest.Id, ct) });
             })
             .WithSummary("The latest intake and its screening.");
 

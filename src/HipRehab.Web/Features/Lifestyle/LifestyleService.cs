@@ -6,6 +6,7 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Tailoring;
 
 namespace HipRehab.Web.Features.Lifestyle;
 
@@ -141,7 +142,7 @@ public sealed class LifestyleService(AppDb db, ExerciseLibrary library, TimeProv
             .Select(l => l.PrescribedExerciseId).Distinct().ToListAsync(ct);
         // A clinic's own exercise is described by that clinic's content.
         var lib = items.Select(i => i.ExerciseId).Concat(loggedYesterday).Any(id => library.FindVariant(id) is null)
-            ? await Tailoring.ClinicLibrary.ForPersonAsync(db, library, userId, ct)
+            ? await ClinicLibrary.ForPersonAsync(db, library, userId, ct)
             : library;
         bool Strength(string exerciseId) => lib.FindVariant(exerciseId)?.Category == Category.Strengthening;
 

@@ -5,6 +5,8 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Outcomes;
+using HipRehab.Web.Features.Tailoring;
 
 namespace HipRehab.Web.Features.Plans;
 
@@ -57,7 +59,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         }
 
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
-        var fallRisk = await Outcomes.OutcomeService.FallRiskAsync(db, userId, ct);
+        var fallRisk = await OutcomeService.FallRiskAsync(db, userId, ct);
         var draft = Planner.Plan(IntakeStore.Intake(intakeRecord, today), screening, library, today,
             new PlanningOptions(ClearedRuleIds: cleared, RecordedPrecautions: recorded, FallRisk: fallRisk));
         var previous = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced").ToListAsync(ct);
@@ -123,7 +125,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         var clearances = await ClinicalRecords.ClearancesAsync(db, plan.UserId, plan.IntakeId, ct);
         // A clinic's own exercise is named and described from that clinic's content.
         var lib = plan.Items.Any(i => library.FindVariant(i.ExerciseId) is null)
-            ? await Tailoring.ClinicLibrary.ForPersonAsync(db, library, plan.UserId, ct)
+            ? await ClinicLibrary.ForPersonAsync(db, library, plan.UserId, ct)
             : library;
         return PlanMapping.ToResponse(plan, lib, history.ToLookup(d => d.PlanItemId), clearances);
     }

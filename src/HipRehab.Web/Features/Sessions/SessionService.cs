@@ -9,6 +9,8 @@ using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Data.Sqlite;
+using HipRehab.Web.Features.Tailoring;
 
 namespace HipRehab.Web.Features.Sessions;
 
@@ -368,7 +370,7 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
             }
 
             var itemLibrary = library.FindVariant(item.ExerciseId) is null
-                ? personLibrary ??= await Tailoring.ClinicLibrary.ForPersonAsync(db, library, userId, CancellationToken.None)
+                ? personLibrary ??= await ClinicLibrary.ForPersonAsync(db, library, userId, CancellationToken.None)
                 : library;
             var decision = Decide(itemLibrary, item, log, newestFirst, constraints, checkIns);
             Remember(newestFirst, log);

@@ -2,6 +2,7 @@ using HipRehab.Core.Escalation;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Alerts;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Data.Sqlite;
 
 namespace HipRehab.Web.Features.Sessions;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using HipRehab.Core.Progression;
 using HipRehab.Core;
 using HipRehab.Core.Planning;
 using CoreRule = HipRehab.Core.Rules.Rule;
@@ -116,4 +118,44 @@ public static class PlainWords
 
     public static string Capitalize(string text) =>
         string.IsNullOrEmpty(text) ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
+
+    // ---- Scales, dates and numbers on the pages ----
+
+    public static IReadOnlyList<Choice> ZeroToTen { get; } =
+        [.. Enumerable.Range(0, 11).Select(i => new Choice(i.ToString(CultureInfo.InvariantCulture), i.ToString(CultureInfo.InvariantCulture)))];
+
+    public static IReadOnlyList<Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
+
+    public const string PainHint = "0 means no pain at all. 10 means the worst pain you can imagine.";
+
+    public const string EffortHint = "0 means no effort at all. 10 means the hardest you could possibly work.";
+
+    /// <summary>What a progression decision means for next time, in a few words.</summary>
+    public static string Action(ProgressionAction action) => action switch
+    {
+        ProgressionAction.Progress => "Next time: harder",
+        ProgressionAction.Hold => "Same again",
+        ProgressionAction.Regress => "Easier",
+        ProgressionAction.Stop => "Stopped for today",
+        ProgressionAction.Tailored => "Changed by your therapist",
+        ProgressionAction.Precautions => "Changed to keep within your precautions",
+        _ => Vocab<ProgressionAction>.Name(action),
+    };
+
+    public static string ActionName(ProgressionAction action) => Vocab<ProgressionAction>.Name(action);
+
+    public static string Date(DateTime utc) => utc.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTime utc) => utc.ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Space-separated ids for aria-describedby, or null when there are none.</summary>
+    public static string? Ids(params string?[] ids)
+    {
+        var list = ids.Where(i => !string.IsNullOrEmpty(i)).ToList();
+        return list.Count == 0 ? null : string.Join(" ", list);
+    }
 }

@@ -2,10 +2,10 @@ using System.Text.Json;
 using HipRehab.Core.Library;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
-using HipRehab.Web.Features.Clinics;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Tailoring;
 

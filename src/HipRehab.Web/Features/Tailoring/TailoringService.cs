@@ -5,12 +5,12 @@ using HipRehab.Core.Library;
 using HipRehab.Core.Planning;
 using HipRehab.Core.Progression;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Clinics;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Sessions;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Tailoring;
 
@@ -19,22 +19,22 @@ public sealed record TailoringRefusal(int Status, string Type, string Title, IRe
     IReadOnlyList<string>? RuleIds = null)
 {
     public static TailoringRefusal Invalid(IDictionary<string, string[]> errors) =>
-        new(StatusCodes.Status400BadRequest, "", "", new Dictionary<string, string[]>(errors), Clinics.AuditOutcome.DeniedInvalidInput);
+        new(StatusCodes.Status400BadRequest, "", "", new Dictionary<string, string[]>(errors), Shared.AuditOutcome.DeniedInvalidInput);
 
     public static TailoringRefusal Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     public static TailoringRefusal NotFound(string what) =>
-        new(StatusCodes.Status404NotFound, "", what, new Dictionary<string, string[]>(), Clinics.AuditOutcome.DeniedNotFound);
+        new(StatusCodes.Status404NotFound, "", what, new Dictionary<string, string[]>(), Shared.AuditOutcome.DeniedNotFound);
 
     public static TailoringRefusal Unsafe(ExerciseVariant variant, IReadOnlyList<Reason> reasons) =>
         new(StatusCodes.Status409Conflict, "unsafe-exercise", "This exercise does not fit the person's precautions or needs",
             new Dictionary<string, string[]> { ["exerciseId"] = [$"{variant.Name} is not safe for them now: {TailoringRules.Describe(reasons)}. Choose another version."] },
-            Clinics.AuditOutcome.DeniedInvalidInput, TailoringRules.RuleIds(reasons));
+            Shared.AuditOutcome.DeniedInvalidInput, TailoringRules.RuleIds(reasons));
 
     public static readonly TailoringRefusal PlanChanged =
         new(StatusCodes.Status409Conflict, "plan-changed", "The plan changed just now",
             new Dictionary<string, string[]> { ["plan"] = ["A session was logged for this exercise at the same moment. Please look at the plan again and repeat your change."] },
-            Clinics.AuditOutcome.DeniedConflict);
+            Shared.AuditOutcome.DeniedConflict);
 
     /// <summary>The RFC 9457 answer: a validation problem naming the fields, 404, or 409 with its type.</summary>
     public IResult ToProblem() => Status switch
@@ -94,7 +94,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
             // A concurrency conflict (the item's revision moved) or two first recordings of
             // precautions racing on the unique index: either way, nothing of this request was saved.
             db.ChangeTracker.Clear();
-            await access.DenyAsync(staff, action, patientId, Clinics.AuditOutcome.DeniedConflict, ct);
+            await access.DenyAsync(staff, action, patientId, AuditOutcome.DeniedConflict, ct);
             return TailoringRefusal.PlanChanged;
         }
     }

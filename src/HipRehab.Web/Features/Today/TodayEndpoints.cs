@@ -5,6 +5,7 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
+using HipRehab.Web.Features.Tailoring;
 
 namespace HipRehab.Web.Features.Today;
 
@@ -48,7 +49,7 @@ public sealed class TodayService(ITodayQuery query, ExerciseLibrary library, Tim
         {
             // A clinic's own exercise is not in the shared library: read the person's clinic library (rare).
             var response = PlanMapping.ToResponse(item, library.FindVariant(item.ExerciseId) is null
-                ? personLibrary ??= await Tailoring.ClinicLibrary.ForPersonAsync(services.GetRequiredService<AppDb>(), library, userId, ct)
+                ? personLibrary ??= await ClinicLibrary.ForPersonAsync(services.GetRequiredService<AppDb>(), library, userId, ct)
                 : library, []);
             anyStrength |= response.Category == Core.Category.Strengthening;
             if (response.Days.Contains(date.DayOfWeek))

@@ -5,19 +5,10 @@ using HipRehab.Core.Library;
 using HipRehab.Core.Planning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using static HipRehab.Web.Features.Shared.IntakeFormReading;
+using static HipRehab.Web.Features.Intake.IntakeFormReading;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.TryIt;
-
-/// <summary>One option of a radio group or checkbox list: the public value and the words people read.</summary>
-public sealed record Choice(string Value, string Label, string? Hint = null);
-
-/// <summary>A problem with one answer, ready to show next to its field and in the summary.</summary>
-/// <param name="Key">The intake field path, as the validator names it (e.g. <c>surgery.date</c>).</param>
-/// <param name="Anchor">The id of the input the summary links to.</param>
-/// <param name="Question">A short name for the question, for the summary.</param>
-/// <param name="Message">What to fix.</param>
-public sealed record FieldError(string Key, string Anchor, string Question, string Message);
 
 /// <summary>
 /// The intake as a plain form. GET shows it; POST checks the answers with the engine's own
@@ -253,7 +244,7 @@ public sealed partial class IndexModel(ExerciseLibrary library, TimeProvider clo
         Core.Equipment.Strap => "A strap, belt or towel",
         Core.Equipment.AnkleWeight => "An ankle weight",
         Core.Equipment.Bed => "A firm bed",
-        _ => Shared.PlainWords.EquipmentLabel(v),
+        _ => PlainWords.EquipmentLabel(v),
     });
 
     public static IReadOnlyList<Choice> GoalChoices { get; } = Choices<Goal>(v => v switch
