@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Accounts;
 
@@ -13,7 +14,7 @@ namespace HipRehab.Web.Features.Accounts;
 /// lockout) and the page is rate-limited per client address, like the API's login.
 /// </summary>
 [AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
-[EnableRateLimiting(AccountSetup.SignInLimit)]
+[EnableRateLimiting(ApiPolicies.SignInLimit)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, IOptions<IdentityOptions> identity) : PageModel
 {
     [BindProperty(Name = "email")] public string? Email { get; set; }

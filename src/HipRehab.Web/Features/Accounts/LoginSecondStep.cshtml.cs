@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Accounts;
 
@@ -16,7 +17,7 @@ namespace HipRehab.Web.Features.Accounts;
 /// lockout, and the page is rate-limited like the log-in page.
 /// </summary>
 [AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
-[EnableRateLimiting(AccountSetup.SignInLimit)]
+[EnableRateLimiting(ApiPolicies.SignInLimit)]
 public sealed class LoginSecondStepModel(SignInManager<AppUser> signIn, AppDb db, IOptions<IdentityOptions> identity) : PageModel
 {
     [BindProperty(Name = "code")] public string? Code { get; set; }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Accounts;
 
 /// <summary>Create an account with an email and a long password (no composition rules; common passwords refused).</summary>
 [AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
-[EnableRateLimiting(AccountSetup.SignInLimit)]
+[EnableRateLimiting(ApiPolicies.SignInLimit)]
 public sealed class RegisterModel(UserManager<AppUser> users) : PageModel
 {
     [BindProperty(Name = "email")] public string? Email { get; set; }

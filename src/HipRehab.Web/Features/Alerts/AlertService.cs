@@ -1,7 +1,7 @@
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Alerts;
 
@@ -79,7 +79,7 @@ public static class AlertEndpoints
 {
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me/alerts").WithTags("Alerts").RequireAuthorization(AccountSetup.PersonApi);
+        var group = app.MapGroup("/api/v1/me/alerts").WithTags("Alerts").RequireAuthorization(ApiPolicies.PersonApi);
 
         group.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>
             {

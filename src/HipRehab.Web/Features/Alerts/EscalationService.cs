@@ -3,10 +3,9 @@ using HipRehab.Core.Assessment;
 using HipRehab.Core.Escalation;
 using HipRehab.Core.Outcomes;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Outcomes;
-using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Alerts;
 
@@ -214,7 +213,7 @@ public sealed class EscalationService(AppDb db, AlertService alerts, TimeProvide
         _ = from;
         var rows = await db.Outcomes.AsNoTracking().Where(o => o.UserId == userId && o.Date <= asOf)
             .OrderByDescending(o => o.Date).ThenByDescending(o => o.CreatedAt).Take(MaxOutcomes).ToListAsync(ct);
-        return OutcomeService.BuiltIn(rows);
+        return StoredOutcomes.BuiltIn(rows);
     }
 
     /// <summary>

@@ -1,11 +1,10 @@
 using HipRehab.Core;
 using HipRehab.Core.Assessment;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
-using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.CheckIns;
 
@@ -108,7 +107,7 @@ public static class CheckInEndpoints
 {
     public static IEndpointRouteBuilder MapCheckIns(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me/check-ins").WithTags("Check-ins").RequireAuthorization(AccountSetup.PersonApi);
+        var group = app.MapGroup("/api/v1/me/check-ins").WithTags("Check-ins").RequireAuthorization(ApiPolicies.PersonApi);
 
         group.MapPost("/", async (HttpRequest request, CheckInService service, CancellationToken ct) =>
             {

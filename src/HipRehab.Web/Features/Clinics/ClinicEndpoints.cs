@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ public static class ClinicEndpoints
 
     public static IEndpointRouteBuilder MapClinics(this IEndpointRouteBuilder app)
     {
-        var clinics = app.MapGroup("/api/v1/clinics").WithTags("Clinics").RequireAuthorization(AccountSetup.StaffApi);
+        var clinics = app.MapGroup("/api/v1/clinics").WithTags("Clinics").RequireAuthorization(ApiPolicies.StaffApi);
 
         clinics.MapPost("/", CreateAsync)
             .Accepts<CreateClinicRequest>("application/json")
@@ -61,7 +60,7 @@ public static class ClinicEndpoints
 
         app.MapPost("/api/v1/staff-invitations/{code}/accept", AcceptAsync)
             .WithTags("Clinics")
-            .RequireAuthorization(AccountSetup.StaffApi)
+            .RequireAuthorization(ApiPolicies.StaffApi)
             .Produces<AcceptedInvitationResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Join a clinic's staff with an invitation code sent to your e-mail address.");

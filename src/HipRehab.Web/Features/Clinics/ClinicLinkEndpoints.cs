@@ -1,7 +1,7 @@
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 
@@ -13,7 +13,7 @@ public static class ClinicLinkEndpoints
 {
     public static IEndpointRouteBuilder MapClinicLinks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me/clinic-links").WithTags("Sharing with a clinic").RequireAuthorization(AccountSetup.PersonApi);
+        var group = app.MapGroup("/api/v1/me/clinic-links").WithTags("Sharing with a clinic").RequireAuthorization(ApiPolicies.PersonApi);
 
         group.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>
             {

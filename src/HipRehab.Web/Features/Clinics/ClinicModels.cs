@@ -3,6 +3,7 @@ using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Sessions;
+using HipRehab.Web.Features.Progress;
 
 namespace HipRehab.Web.Features.Clinics;
 
@@ -26,7 +27,6 @@ public sealed record LinkRequest(string? Code);
 /// <summary>A clinic the person shares (or shared) their records with.</summary>
 public sealed record ClinicLinkResponse(Guid ClinicId, string ClinicName, DateTime CreatedAt, DateTime? EndedAt, bool Active);
 
-public sealed record AdherenceResponse(int WindowDays, int Planned, int Completed, int? Percent);
 
 /// <summary>One row of the dashboard: why this person is where they are, in plain words.</summary>
 public sealed record PatientRow(string PatientId, string? Email, DateTime LinkedAt, IReadOnlyList<NeedReason> Reasons, string Reason,

@@ -3,6 +3,7 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using HipRehab.Web.Features.Shared;
+using HipRehab.Web.Features.Progress;
 
 namespace HipRehab.Web.Features.Clinics;
 
@@ -96,9 +97,7 @@ public sealed class ClinicPatients(AppDb db, ClinicAccess access, TimeProvider c
     }
 
     public static PatientRow ToRow(Signals s) => new(s.Patient.PatientId, s.Patient.Email, s.Patient.LinkedAt, s.Reasons, NeedWords.Of(s.Reasons[0]),
-        s.OpenAlerts, s.PlanStatus, ToResponse(s.Adherence), s.LastSessionAt);
-
-    public static AdherenceResponse? ToResponse(AdherenceFigure? f) => f is null ? null : new(f.WindowDays, f.Planned, f.Completed, f.Percent);
+        s.OpenAlerts, s.PlanStatus, AdherenceResponse.From(s.Adherence), s.LastSessionAt);
 
     /// <summary>The alerts of the clinic's linked patients, scoped in the query itself.</summary>
     public IQueryable<AlertRecord> Alerts(Guid clinicId) => db.Alerts.Where(a => access.LinkedPatientIds(clinicId).Contains(a.UserId));

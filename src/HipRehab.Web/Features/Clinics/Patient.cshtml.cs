@@ -9,6 +9,8 @@ using HipRehab.Web.Features.Shared;
 using HipRehab.Web.Features.Tailoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Intake;
 
 namespace HipRehab.Web.Features.Clinics;
 
@@ -185,7 +187,7 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
                 .Concat(pause.Where(f => f.Outcome == ScreeningOutcome.SeeClinicianSoon)
                     .Select(f => new Finding(f.RuleId, f.Outcome, $"Reported at the check-in of {PlainWords.Date(f.CheckInDate)}: {f.Message}")))
                 .DistinctBy(f => f.RuleId)];
-            Cleared = new HashSet<string>([.. await ClinicalRecords.ClearedRuleIdsAsync(db, patientId, intake.Id, ct), .. await PlanPause.ClearedAsync(db, patientId, pause, ct)]);
+            Cleared = new HashSet<string>([.. await IntakeClearances.ClearedRuleIdsAsync(db, patientId, intake.Id, ct), .. await PlanPause.ClearedAsync(db, patientId, pause, ct)]);
             PlanPaused = Detail.Plan?.Status == "paused";
         }
 

@@ -1,5 +1,4 @@
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
@@ -7,6 +6,7 @@ using HipRehab.Web.Features.Sessions;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using HipRehab.Web.Features.Shared;
+using HipRehab.Web.Features.Progress;
 
 namespace HipRehab.Web.Features.Clinics;
 
@@ -23,7 +23,7 @@ public static class PatientEndpoints
 
     public static IEndpointRouteBuilder MapClinicPatients(this IEndpointRouteBuilder app)
     {
-        var clinic = app.MapGroup("/api/v1/clinics/{clinicId:guid}").WithTags("Clinic patients").RequireAuthorization(AccountSetup.StaffApi);
+        var clinic = app.MapGroup("/api/v1/clinics/{clinicId:guid}").WithTags("Clinic patients").RequireAuthorization(ApiPolicies.StaffApi);
 
         clinic.MapGet("/patients", ListAsync)
             .Produces<List<PatientRow>>()
@@ -114,7 +114,7 @@ public static class PatientEndpoints
         var detail = new PatientDetail(patientId, signals.Patient.Email, signals.Patient.LinkedAt, signals.Reasons, NeedWords.Of(signals.Reasons[0]),
             intake is null ? null : IntakeStore.ToResponse(intake),
             plan is null ? null : await plans.ToResponseAsync(plan, ct),
-            ClinicPatients.ToResponse(signals.Adherence),
+            AdherenceResponse.From(signals.Adherence),
             [.. sessions.Select(s => new SessionSummary(s.Id, s.PerformedAt, s.PainBefore, s.PainAfter,
                 [.. s.Exercises.Select(e => new LoggedExercise(e.PlanItemId, e.PrescribedExerciseId, e.CompletedSets, e.CompletedReps, e.CompletedHoldSeconds, e.PainDuring, e.Effort, e.Note))],
                 [.. decisions[s.Id].Select(PlanMapping.ToResponse)]))],

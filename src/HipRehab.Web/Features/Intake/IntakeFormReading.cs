@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using HipRehab.Web.Features.TryIt;
 using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Intake;
@@ -127,7 +126,7 @@ public static partial class IntakeFormReading
         }
 
         var errors = new List<FieldError>();
-        foreach (var (key, anchor, question) in IndexModel.Questions)
+        foreach (var (key, anchor, question) in IntakeQuestions.Questions)
         {
             if (messages.Remove(key, out var list))
             {

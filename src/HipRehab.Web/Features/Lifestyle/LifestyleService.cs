@@ -3,10 +3,10 @@ using HipRehab.Core.Assessment;
 using HipRehab.Core.Library;
 using HipRehab.Core.Lifestyle;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using HipRehab.Web.Features.Tailoring;
+using HipRehab.Web.Features.Exercises;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Lifestyle;
 
@@ -161,7 +161,7 @@ public static class LifestyleEndpoints
 {
     public static IEndpointRouteBuilder MapLifestyle(this IEndpointRouteBuilder app)
     {
-        var body = app.MapGroup("/api/v1/me/body-measurements").WithTags("Body and activity").RequireAuthorization(AccountSetup.PersonApi);
+        var body = app.MapGroup("/api/v1/me/body-measurements").WithTags("Body and activity").RequireAuthorization(ApiPolicies.PersonApi);
 
         body.MapPost("/", async (HttpRequest request, LifestyleService lifestyle, CancellationToken ct) =>
             {
@@ -199,7 +199,7 @@ public static class LifestyleEndpoints
             })
             .WithSummary("One of your weights.");
 
-        var activity = app.MapGroup("/api/v1/me/activity").WithTags("Body and activity").RequireAuthorization(AccountSetup.PersonApi);
+        var activity = app.MapGroup("/api/v1/me/activity").WithTags("Body and activity").RequireAuthorization(ApiPolicies.PersonApi);
 
         activity.MapPost("/", async (HttpRequest request, LifestyleService lifestyle, CancellationToken ct) =>
             {

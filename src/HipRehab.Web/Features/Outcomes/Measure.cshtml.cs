@@ -1,6 +1,5 @@
 using System.Globalization;
 using HipRehab.Core.Outcomes;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

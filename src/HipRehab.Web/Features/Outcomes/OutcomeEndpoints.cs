@@ -1,7 +1,7 @@
 using HipRehab.Core;
 using HipRehab.Core.Outcomes;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Infrastructure;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Outcomes;
 
@@ -9,7 +9,7 @@ public static class OutcomeEndpoints
 {
     public static IEndpointRouteBuilder MapOutcomes(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me/outcomes").WithTags("Outcomes").RequireAuthorization(AccountSetup.PersonApi);
+        var group = app.MapGroup("/api/v1/me/outcomes").WithTags("Outcomes").RequireAuthorization(ApiPolicies.PersonApi);
 
         group.MapPost("/", async (HttpRequest request, OutcomeService outcomes, CancellationToken ct) =>
             {
@@ -62,7 +62,7 @@ public static class OutcomeEndpoints
         // Signed-in only: a pack holds licensed questionnaire text, which its licence, not this project, lets people see.
         app.MapGet("/api/v1/instruments", (InstrumentPacks packs) => TypedResults.Ok(InstrumentList.All(packs)))
             .WithTags("Outcomes")
-            .RequireAuthorization(AccountSetup.PersonApi)
+            .RequireAuthorization(ApiPolicies.PersonApi)
             .WithSummary("The outcome instruments you can record: the built-in ones (OM1–OM7) and any licensed packs the operator loaded, with their fields, meaning and licence note.");
 
         return app;

@@ -8,9 +8,9 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
-using HipRehab.Web.Features.Tailoring;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Outcomes;
 
@@ -26,20 +26,8 @@ public sealed class OutcomeService(AppDb db, InstrumentPacks packs, ExerciseLibr
     /// <summary>A person's results are read whole to find baselines; this bounds a runaway history.</summary>
     public const int MaxResults = 2000;
 
-    private const string TugName = "tug";
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    /// <summary>
-    /// True when the person's latest Timed Up and Go by date was 12 s or more (OM6), which applies CX3.
-    /// One indexed read of the TUG results only.
-    /// </summary>
-    public static async Task<bool> FallRiskAsync(AppDb db, string userId, CancellationToken ct)
-    {
-        var tugs = await db.Outcomes.AsNoTracking().Where(o => o.UserId == userId && o.Instrument == TugName)
-            .OrderBy(o => o.CreatedAt).Select(o => new { o.Date, o.Score }).ToListAsync(ct);
-        return OutcomeScoring.FallRisk(tugs.Select(t => new OutcomeResult(Instrument.Tug, t.Date, t.Score)));
-    }
 
     /// <summary>Validates, scores and stores a result; returns it with its interpretation, or the field errors.</summary>
     public async Task<(OutcomeResponse? Response, IDictionary<string, string[]>? Errors)> RecordAsync(string userId, OutcomeRequest request, CancellationToken ct)
@@ -117,7 +105,7 @@ public sealed class OutcomeService(AppDb db, InstrumentPacks packs, ExerciseLibr
         for (var attempt = 1; ; attempt++)
         {
             db.Outcomes.Add(record);
-            if (record.Instrument == TugName)
+            if (record.Instrument == ClinicalRecords.TugName)
             {
                 await ApplyFallRiskAsync(userId, record, now, ct);
             }
@@ -165,7 +153,7 @@ public sealed class OutcomeService(AppDb db, InstrumentPacks packs, ExerciseLibr
         }
 
         var history = await HistoryAsync(userId, null, ct);
-        return Due(planStart, date, BuiltIn(history));
+        return Due(planStart, date, StoredOutcomes.BuiltIn(history));
     }
 
     /// <summary>The first day of the person's first plan, which the measurement schedule counts from (OS1); null without a plan.</summary>
@@ -200,14 +188,6 @@ public sealed class OutcomeService(AppDb db, InstrumentPacks packs, ExerciseLibr
         return list;
     }
 
-    /// <summary>The built-in results among stored records, as Core reads them.</summary>
-    public static List<OutcomeResult> BuiltIn(IEnumerable<OutcomeRecord> records) =>
-        [.. records.Select(ToResult).OfType<OutcomeResult>()];
-
-    private static OutcomeResult? ToResult(OutcomeRecord r) => Vocab<Instrument>.TryParse(r.Instrument, out var instrument)
-        ? new OutcomeResult(instrument, r.Date, r.Score, r.ActivitiesJson is null ? [] : StoredJson.Read<List<PsfsActivity>>(r.ActivitiesJson))
-        : null;
-
     /// <summary>Age and sex for the chair-stand norms, from the latest intake (birth year and sex only).</summary>
     public async Task<(int BirthYear, Sex Sex)?> FactsAsync(string userId, CancellationToken ct)
     {
@@ -238,7 +218,7 @@ public sealed class OutcomeService(AppDb db, InstrumentPacks packs, ExerciseLibr
     /// </summary>
     private async Task ApplyFallRiskAsync(string userId, OutcomeRecord added, DateTime now, CancellationToken ct)
     {
-        var tugs = await db.Outcomes.AsNoTracking().Where(o => o.UserId == userId && o.Instrument == TugName)
+        var tugs = await db.Outcomes.AsNoTracking().Where(o => o.UserId == userId && o.Instrument == ClinicalRecords.TugName)
             .OrderBy(o => o.CreatedAt).Select(o => new { o.Date, o.Score }).ToListAsync(ct);
         var fallRisk = OutcomeScoring.FallRisk(tugs.Select(t => new OutcomeResult(Instrument.Tug, t.Date, t.Score))
             .Append(new OutcomeResult(Instrument.Tug, added.Date, added.Score)));
@@ -254,7 +234,7 @@ public sealed class OutcomeService(AppDb db, InstrumentPacks packs, ExerciseLibr
         var today = DateOnly.FromDateTime(now);
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
         var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, fallRisk);
-        var changes = TailoringRules.ApplyConstraints(plan.Items, library, constraints, null, null, now,
+        var changes = PlanConstraints.ApplyConstraints(plan.Items, library, constraints, null, null, now,
             cause: $"Your Timed Up and Go took {added.Score.ToString("0.##", CultureInfo.InvariantCulture)} seconds, so standing exercises are now done with support.",
             allowedAgainRuleIds: ["OM6", "CX3"],
             allowedAgainText: "Your latest Timed Up and Go was under 12 seconds, so your plan allows");

@@ -1,3 +1,4 @@
+using HipRehab.Core.Outcomes;
 using HipRehab.Core;
 using HipRehab.Core.Planning;
 using HipRehab.Web.Data;
@@ -6,10 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HipRehab.Web.Features.Plans;
 
-/// <summary>A clinician's clearance of a finding, as the person and their clinic see it.</summary>
-/// <remarks><see cref="CheckInDate"/>: the day of the check-in whose warning sign was cleared; null for a finding of the intake.</remarks>
-public sealed record ClearanceResponse(string RuleId, string? ClearedBy, string? ClinicName, DateTime ClearedAt, DateOnly? CheckInDate = null);
-
 /// <summary>
 /// What clinicians recorded about a person that planning and progression must obey: clearances of
 /// the latest screening's findings and the surgeon's precautions. Read fresh on every use, so a
@@ -17,25 +14,8 @@ public sealed record ClearanceResponse(string RuleId, string? ClearedBy, string?
 /// </summary>
 public static class ClinicalRecords
 {
-    /// <summary>The rule ids cleared for this intake's screening (not those cleared for a check-in).</summary>
-    public static async Task<HashSet<string>> ClearedRuleIdsAsync(AppDb db, string userId, Guid intakeId, CancellationToken ct) =>
-        [.. await db.Clearances.AsNoTracking().Where(c => c.PatientId == userId && c.IntakeId == intakeId && c.CheckInId == null).Select(c => c.RuleId).ToListAsync(ct)];
-
-    /// <summary>
-    /// Who cleared which finding, oldest first: of this intake's screening, and of the check-ins of
-    /// the plan made from it (those carry the check-in's day).
-    /// </summary>
-    public static async Task<List<ClearanceResponse>> ClearancesAsync(AppDb db, string userId, Guid intakeId, CancellationToken ct) =>
-        (await db.Clearances.AsNoTracking().Where(c => c.PatientId == userId && c.IntakeId == intakeId)
-            .Select(c => new
-            {
-                c.RuleId, c.ClearedAt, c.Id, c.CheckInDate,
-                By = db.Users.Where(u => u.Id == c.ClearedBy).Select(u => u.Email).FirstOrDefault(),
-                Clinic = db.Clinics.Where(k => k.Id == c.ClinicId).Select(k => k.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct))
-        .OrderBy(c => c.ClearedAt).ThenBy(c => c.Id)
-        .Select(c => new ClearanceResponse(c.RuleId, c.By, c.Clinic, c.ClearedAt, c.CheckInDate)).ToList();
+    /// <summary>How a Timed Up and Go (OM6) is stored.</summary>
+    public const string TugName = "tug";
 
     /// <summary>The precautions a clinician recorded for the person, with the row's revision (0 when none).</summary>
     public static async Task<(RecordedPrecautions? Precautions, int Revision)> PrecautionsAsync(AppDb db, string userId, CancellationToken ct)
@@ -55,4 +35,15 @@ public static class ClinicalRecords
         Vocab<PrecautionSet>.TryParse(set, out var s) ? s : PrecautionSet.Posterior,
         [.. StoredJson.Read<List<string>>(demandsJson).Select(d => Vocab<Demand>.TryParse(d, out var x) ? (Demand?)x : null).OfType<Demand>()],
         until);
+
+    /// <summary>
+    /// True when the person's latest Timed Up and Go by date was 12 s or more (OM6), which applies CX3.
+    /// One indexed read of the TUG results only.
+    /// </summary>
+    public static async Task<bool> FallRiskAsync(AppDb db, string userId, CancellationToken ct)
+    {
+        var tugs = await db.Outcomes.AsNoTracking().Where(o => o.UserId == userId && o.Instrument == TugName)
+            .OrderBy(o => o.CreatedAt).Select(o => new { o.Date, o.Score }).ToListAsync(ct);
+        return OutcomeScoring.FallRisk(tugs.Select(t => new OutcomeResult(Instrument.Tug, t.Date, t.Score)));
+    }
 }

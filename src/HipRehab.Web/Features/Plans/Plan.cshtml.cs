@@ -1,5 +1,4 @@
 using HipRehab.Core.Library;
-using HipRehab.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using HipRehab.Web.Features.Shared;

@@ -1,5 +1,6 @@
-using HipRehab.Web.Features.Accounts;
+using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Infrastructure;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Plans;
 
@@ -7,7 +8,7 @@ public static class PlanEndpoints
 {
     public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me/plan").WithTags("Plan").RequireAuthorization(AccountSetup.PersonApi);
+        var group = app.MapGroup("/api/v1/me/plan").WithTags("Plan").RequireAuthorization(ApiPolicies.PersonApi);
 
         group.MapPost("/", async Task<Results<Created<PlanResponse>, ValidationProblem, ProblemHttpResult>> (HttpContext http, PlanService plans, CancellationToken ct) =>
             {

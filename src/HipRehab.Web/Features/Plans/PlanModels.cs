@@ -4,6 +4,8 @@ using HipRehab.Core.Planning;
 using HipRehab.Core.Progression;
 using HipRehab.Web.Data;
 using HipRehab.Web.Infrastructure;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Intake;
 
 namespace HipRehab.Web.Features.Plans;
 

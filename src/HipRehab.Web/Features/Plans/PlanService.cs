@@ -5,8 +5,8 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using HipRehab.Web.Features.Outcomes;
-using HipRehab.Web.Features.Tailoring;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Exercises;
 
 namespace HipRehab.Web.Features.Plans;
 
@@ -36,7 +36,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         var today = DateOnly.FromDateTime(now);
         var screening = IntakeStore.Screening(intakeRecord);
         // A see-clinician-soon finding a linked clinician cleared no longer blocks (clinical-rules §1).
-        var cleared = await ClinicalRecords.ClearedRuleIdsAsync(db, userId, intakeRecord.Id, ct);
+        var cleared = await IntakeClearances.ClearedRuleIdsAsync(db, userId, intakeRecord.Id, ct);
         if (screening.OutcomeAfter(cleared) is not (ScreeningOutcome.Clear or ScreeningOutcome.Advice))
         {
             return new(CreateOutcome.Blocked, null, screening);
@@ -59,7 +59,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         }
 
         var (recorded, _) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
-        var fallRisk = await OutcomeService.FallRiskAsync(db, userId, ct);
+        var fallRisk = await ClinicalRecords.FallRiskAsync(db, userId, ct);
         var draft = Planner.Plan(IntakeStore.Intake(intakeRecord, today), screening, library, today,
             new PlanningOptions(ClearedRuleIds: cleared, RecordedPrecautions: recorded, FallRisk: fallRisk));
         var previous = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced").ToListAsync(ct);
@@ -122,7 +122,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
             }
         }
 
-        var clearances = await ClinicalRecords.ClearancesAsync(db, plan.UserId, plan.IntakeId, ct);
+        var clearances = await IntakeClearances.ClearancesAsync(db, plan.UserId, plan.IntakeId, ct);
         // A clinic's own exercise is named and described from that clinic's content.
         var lib = plan.Items.Any(i => library.FindVariant(i.ExerciseId) is null)
             ? await ClinicLibrary.ForPersonAsync(db, library, plan.UserId, ct)

@@ -1,4 +1,3 @@
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

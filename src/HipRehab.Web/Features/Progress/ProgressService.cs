@@ -4,14 +4,13 @@ using HipRehab.Core.Lifestyle;
 using HipRehab.Core.Outcomes;
 using HipRehab.Core.Supervision;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
-using HipRehab.Web.Features.Clinics;
 using HipRehab.Web.Features.Lifestyle;
 using HipRehab.Web.Features.Outcomes;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using PainTrend = HipRehab.Core.Escalation.PainTrend;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Progress;
 
@@ -102,7 +101,7 @@ public sealed class ProgressService(AppDb db, OutcomeService outcomes, Lifestyle
             .OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct);
 
         var planStart = await OutcomeService.PlanStartAsync(db, userId, ct);
-        var due = planStart is DateOnly start ? OutcomeService.Due(start, today, OutcomeService.BuiltIn(history)).Due : [];
+        var due = planStart is DateOnly start ? OutcomeService.Due(start, today, StoredOutcomes.BuiltIn(history)).Due : [];
 
         return new ProgressResponse(today, baselinePain, currentPain, painChange, adherence, outcomeProgress, summary?.Bmi, summary?.WeightChangePercent,
             [.. alerts.Select(AlertResponse.From)], pain, weight, new ActivityProgress(weeks[^1], weeks), planStart, due);
@@ -184,7 +183,7 @@ public sealed class ProgressService(AppDb db, OutcomeService outcomes, Lifestyle
         var windowEnd = today.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var done = (await db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= windowStart && s.PerformedAt < windowEnd)
             .Select(s => s.PerformedAt).ToListAsync(ct)).Select(DateOnly.FromDateTime).ToHashSet();
-        return ClinicPatients.ToResponse(Adherence.Compute(scheduled, DateOnly.FromDateTime(plan.CreatedAt), done, today, AdherenceWindowDays));
+        return AdherenceResponse.From(Adherence.Compute(scheduled, DateOnly.FromDateTime(plan.CreatedAt), done, today, AdherenceWindowDays));
     }
 
     private static List<OutcomeProgress> OutcomeSeries(IReadOnlyList<OutcomeRecord> history, OutcomeInterpreter interpreter)
@@ -216,7 +215,7 @@ public static class ProgressEndpoints
         app.MapGet("/api/v1/me/progress", async (HttpContext http, ProgressService progress, CancellationToken ct) =>
                 TypedResults.Ok(await progress.ForAsync(http.User.UserId(), progress.Today, ct)))
             .WithTags("Progress")
-            .RequireAuthorization(AccountSetup.PersonApi)
+            .RequireAuthorization(ApiPolicies.PersonApi)
             .WithSummary("Your progress: pain against your first week (by each check-in's own date), how much of the plan you did in the last 14 days, "
                 + "your outcome results against your first ones, BMI and weight change since your intake, activity minutes against 150 a week (L3), "
                 + "open alerts, and the outcome measures due now (OS1).");

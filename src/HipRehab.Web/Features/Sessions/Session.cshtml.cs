@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HipRehab.Core.Library;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Core.Planning;
 using HipRehab.Web.Features.Today;
@@ -149,7 +148,7 @@ public sealed partial class SessionModel(AppDb db, TodayService today, PlanServi
         PausedReason = plan.PausedReason;
         var response = await plans.ToResponseAsync(plan, ct);
         var byId = response.Items.ToDictionary(i => i.Id.ToString());
-        Exercises = [.. Exercises.Where(e => e.PlanItemId is not null && byId.ContainsKey(e.PlanItemId)).Take(SessionService.MaxExercises)];
+        Exercises = [.. Exercises.Where(e => e.PlanItemId is not null && byId.ContainsKey(e.PlanItemId)).Take(PlanLimits.MaxExercises)];
         Items = [.. Exercises.Select(e => new SessionExercise(byId[e.PlanItemId!], library.FindVariant(byId[e.PlanItemId!].ExerciseId)))];
         if (Items.Count == 0)
         {

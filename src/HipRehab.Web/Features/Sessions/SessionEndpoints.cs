@@ -1,8 +1,8 @@
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Sessions;
 
@@ -12,7 +12,7 @@ public static class SessionEndpoints
 
     public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me/sessions").WithTags("Sessions").RequireAuthorization(AccountSetup.PersonApi);
+        var group = app.MapGroup("/api/v1/me/sessions").WithTags("Sessions").RequireAuthorization(ApiPolicies.PersonApi);
 
         group.MapPost("/", LogAsync)
             .Accepts<SessionRequest>("application/json")

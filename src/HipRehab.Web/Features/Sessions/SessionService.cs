@@ -10,7 +10,7 @@ using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using HipRehab.Web.Data.Sqlite;
-using HipRehab.Web.Features.Tailoring;
+using HipRehab.Web.Features.Exercises;
 
 namespace HipRehab.Web.Features.Sessions;
 
@@ -24,7 +24,6 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
     TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
-    public const int MaxExercises = 20;
 
     /// <summary>A session may be stamped this far ahead of the server's clock (phones drift).</summary>
     private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
@@ -452,9 +451,9 @@ public sealed class SessionService(AppDb db, ExerciseLibrary library, Escalation
             return errors;
         }
 
-        if (exercises.Count > MaxExercises)
+        if (exercises.Count > PlanLimits.MaxExercises)
         {
-            errors["exercises"] = [$"List at most {MaxExercises} exercises."];
+            errors["exercises"] = [$"List at most {PlanLimits.MaxExercises} exercises."];
         }
 
         var seen = new HashSet<Guid>();

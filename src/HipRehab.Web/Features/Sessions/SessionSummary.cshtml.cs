@@ -1,6 +1,5 @@
 using HipRehab.Core.Library;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Plans;
 using Microsoft.AspNetCore.Mvc;

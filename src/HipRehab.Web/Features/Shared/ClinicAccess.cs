@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

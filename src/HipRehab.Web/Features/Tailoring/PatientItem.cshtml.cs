@@ -6,7 +6,7 @@ using HipRehab.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using HipRehab.Web.Features.Clinics;
+using HipRehab.Web.Features.Exercises;
 
 namespace HipRehab.Web.Features.Tailoring;
 

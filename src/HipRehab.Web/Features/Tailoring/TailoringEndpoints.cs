@@ -1,11 +1,11 @@
 using System.Text.Json;
 using HipRehab.Core.Library;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using HipRehab.Web.Features.Shared;
+using HipRehab.Web.Features.Exercises;
 
 namespace HipRehab.Web.Features.Tailoring;
 
@@ -19,7 +19,7 @@ public static class TailoringEndpoints
 {
     public static IEndpointRouteBuilder MapTailoring(this IEndpointRouteBuilder app)
     {
-        var clinic = app.MapGroup("/api/v1/clinics/{clinicId:guid}").WithTags("Clinic tailoring").RequireAuthorization(AccountSetup.StaffApi);
+        var clinic = app.MapGroup("/api/v1/clinics/{clinicId:guid}").WithTags("Clinic tailoring").RequireAuthorization(ApiPolicies.StaffApi);
 
         clinic.MapPost("/patients/{patientId}/clearances", ClearAsync)
             .Accepts<ClearanceRequest>("application/json")

@@ -7,10 +7,11 @@ using HipRehab.Core.Progression;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
-using HipRehab.Web.Features.Sessions;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using HipRehab.Web.Features.Shared;
+using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.Exercises;
 
 namespace HipRehab.Web.Features.Tailoring;
 
@@ -28,8 +29,8 @@ public sealed record TailoringRefusal(int Status, string Type, string Title, IRe
 
     public static TailoringRefusal Unsafe(ExerciseVariant variant, IReadOnlyList<Reason> reasons) =>
         new(StatusCodes.Status409Conflict, "unsafe-exercise", "This exercise does not fit the person's precautions or needs",
-            new Dictionary<string, string[]> { ["exerciseId"] = [$"{variant.Name} is not safe for them now: {TailoringRules.Describe(reasons)}. Choose another version."] },
-            Shared.AuditOutcome.DeniedInvalidInput, TailoringRules.RuleIds(reasons));
+            new Dictionary<string, string[]> { ["exerciseId"] = [$"{variant.Name} is not safe for them now: {PlanConstraints.Describe(reasons)}. Choose another version."] },
+            Shared.AuditOutcome.DeniedInvalidInput, PlanConstraints.RuleIds(reasons));
 
     public static readonly TailoringRefusal PlanChanged =
         new(StatusCodes.Status409Conflict, "plan-changed", "The plan changed just now",
@@ -177,7 +178,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
             return await RefuseAsync(patientId, TailoringRefusal.Invalid(errors), ct);
         }
 
-        var already = await ClinicalRecords.ClearedRuleIdsAsync(db, patientId, intake.Id, ct);
+        var already = await IntakeClearances.ClearedRuleIdsAsync(db, patientId, intake.Id, ct);
         var clearedForPause = await PlanPause.ClearedAsync(db, patientId, pause, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var done = new List<string>();
@@ -229,7 +230,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         access.SetDetail(done.Count > 0 ? $"Cleared {string.Join("; ", done)}." + (resumed ? " The paused plan resumed." : "") : "Nothing new to clear.");
         await db.SaveChangesAsync(ct);
         var after = screening.OutcomeAfter(already);
-        var result = new ClearanceResult(patientId, intake.Id, await ClinicalRecords.ClearancesAsync(db, patientId, intake.Id, ct),
+        var result = new ClearanceResult(patientId, intake.Id, await IntakeClearances.ClearancesAsync(db, patientId, intake.Id, ct),
             Vocab<ScreeningOutcome>.Name(after), after is ScreeningOutcome.Clear or ScreeningOutcome.Advice, resumed, stillPaused);
         return result;
     }
@@ -342,7 +343,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         {
             var clinicLibrary = await ClinicLibrary.ForClinicAsync(db, library, staff.ClinicId, ct);
             var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, plan.FallRisk);
-            changes = TailoringRules.ApplyConstraints(plan.Items, clinicLibrary, constraints, staff.UserId, await EmailAsync(staff.UserId, ct), now);
+            changes = PlanConstraints.ApplyConstraints(plan.Items, clinicLibrary, constraints, staff.UserId, await EmailAsync(staff.UserId, ct), now);
             db.Decisions.AddRange(changes);
         }
 
@@ -450,7 +451,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         item.OnHold = false;
         item.Revision++;
         List<string> rules = pinRules ? [TailoringRules.TailoredRule, "PL3"] : [TailoringRules.TailoredRule];
-        db.Decisions.Add(TailoringRules.Decision(item, ProgressionAction.Tailored, rules, explanation.ToString().Trim(), previous,
+        db.Decisions.Add(PlanConstraints.Decision(item, ProgressionAction.Tailored, rules, explanation.ToString().Trim(), previous,
             staff.UserId, await EmailAsync(staff.UserId, ct), now));
         if (await SaveItemsAsync(staff, action, patientId, ct) is { } conflict)
         {
@@ -486,9 +487,9 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         {
             errors["exerciseId"] = [$"The plan already has {variant.FamilyName}. Change that item instead."];
         }
-        else if (plan.Items.Count >= SessionService.MaxExercises)
+        else if (plan.Items.Count >= PlanLimits.MaxExercises)
         {
-            errors["exerciseId"] = [$"A plan can hold at most {SessionService.MaxExercises} exercises."];
+            errors["exerciseId"] = [$"A plan can hold at most {PlanLimits.MaxExercises} exercises."];
         }
 
         if (errors.Count > 0)
@@ -529,7 +530,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
             plan.ExcludedJson = StoredJson.Write(excluded);
         }
 
-        db.Decisions.Add(TailoringRules.Decision(item, ProgressionAction.Tailored, pinned ? [TailoringRules.TailoredRule, "PL3"] : [TailoringRules.TailoredRule],
+        db.Decisions.Add(PlanConstraints.Decision(item, ProgressionAction.Tailored, pinned ? [TailoringRules.TailoredRule, "PL3"] : [TailoringRules.TailoredRule],
             $"Your therapist added {variant.Name} to your plan: {dose.Describe()}." + (pinned ? " They pinned it, so it will not change on its own." : ""),
             null, staff.UserId, await EmailAsync(staff.UserId, ct), now));
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,5 @@
 using HipRehab.Core.Lifestyle;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Lifestyle;

@@ -2,10 +2,10 @@ using HipRehab.Core.Assessment;
 using HipRehab.Core.Library;
 using HipRehab.Core.Planning;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Infrastructure;
-using HipRehab.Web.Features.Tailoring;
+using HipRehab.Web.Features.Exercises;
+using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Today;
 
@@ -111,7 +111,7 @@ public static class TodayEndpoints
             })
             .Produces<TodayResponse>()
             .WithTags("Today")
-            .RequireAuthorization(AccountSetup.PersonApi)
+            .RequireAuthorization(ApiPolicies.PersonApi)
             .WithSummary("The plan items due on a day (default today), and the sessions already logged that day.");
         return app;
     }

@@ -3,21 +3,16 @@ using HipRehab.Core.Assessment;
 using HipRehab.Core.Library;
 using HipRehab.Core.Planning;
 using HipRehab.Web.Infrastructure;
+using HipRehab.Web.Features.Intake;
 
 namespace HipRehab.Web.Features.TryIt;
 
-/// <summary>A screening as the public API shows it.</summary>
-public sealed record ScreeningResponse(ScreeningOutcome Outcome, IReadOnlyList<Finding> Findings)
-{
-    public static ScreeningResponse From(ScreeningResult s) => new(s.Outcome, s.Findings);
-}
-
 /// <summary>A plan item of a preview.</summary>
-public sealed record PlanItemResponse(string Family, string FamilyName, string ExerciseId, string Name, Category Category, int Level,
+public sealed record PreviewItemResponse(string Family, string FamilyName, string ExerciseId, string Name, Category Category, int Level,
     Dose Dose, IReadOnlyList<DayOfWeek> Days, IReadOnlyList<Reason> Why);
 
 /// <summary>A previewed plan: nothing is stored.</summary>
-public sealed record PlanPreviewPlan(IReadOnlyList<PlanItemResponse> Items, IReadOnlyList<ExcludedFamily> Excluded, IReadOnlyList<Reason> Advice);
+public sealed record PlanPreviewPlan(IReadOnlyList<PreviewItemResponse> Items, IReadOnlyList<ExcludedFamily> Excluded, IReadOnlyList<Reason> Advice);
 
 /// <summary>The answer of <c>POST /api/v1/plan-preview</c>.</summary>
 public sealed record PlanPreviewResponse(ScreeningResponse Screening, PlanPreviewPlan? Plan)
@@ -26,7 +21,7 @@ public sealed record PlanPreviewResponse(ScreeningResponse Screening, PlanPrevie
         ScreeningResponse.From(preview.Screening),
         preview.Plan is { } p
             ? new PlanPreviewPlan(
-                [.. p.Items.Select(i => new PlanItemResponse(i.Family, i.FamilyName, i.ExerciseId, i.Name, i.Category, i.Level, i.Dose, i.Days, i.Why))],
+                [.. p.Items.Select(i => new PreviewItemResponse(i.Family, i.FamilyName, i.ExerciseId, i.Name, i.Category, i.Level, i.Dose, i.Days, i.Why))],
                 p.Excluded, p.Advice)
             : null);
 }

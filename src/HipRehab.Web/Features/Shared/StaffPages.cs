@@ -1,9 +1,7 @@
-using HipRehab.Core.Supervision;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using HipRehab.Web.Features.Shared;
 
-namespace HipRehab.Web.Features.Clinics;
+namespace HipRehab.Web.Features.Shared;
 
 /// <summary>
 /// How the clinic pages answer <see cref="ClinicAccess"/>'s decisions: the same checks and the same
@@ -43,27 +41,4 @@ public static class StaffPages
 
         return await OpenAsync(page, access, staff!, action, patientId, ct) is { } refused ? (null, refused) : (staff, null);
     }
-
-    /// <summary>A short label for how soon someone needs the clinician: the visible order of the dashboard.</summary>
-    public static string Priority(NeedReason reason) => reason switch
-    {
-        NeedReason.UrgentAlert => "Urgent",
-        NeedReason.SeeClinicianAlert => "Review soon",
-        NeedReason.WorseningPain => "Pain getting worse",
-        NeedReason.AwaitingClearance => "Waiting for clearance",
-        NeedReason.LowAdherence => "Few sessions",
-        _ => "Doing fine",
-    };
-
-    public static string PriorityName(NeedReason reason) => reason switch
-    {
-        NeedReason.UrgentAlert => "urgent-alert",
-        NeedReason.SeeClinicianAlert => "see-clinician-alert",
-        NeedReason.WorseningPain => "worsening-pain",
-        NeedReason.AwaitingClearance => "awaiting-clearance",
-        NeedReason.LowAdherence => "low-adherence",
-        _ => "none",
-    };
-
-    public static string Role(string role) => role == StaffRole.Admin ? "Admin" : "Clinician";
 }

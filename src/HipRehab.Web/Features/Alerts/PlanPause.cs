@@ -4,7 +4,7 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace HipRehab.Web.Features.Plans;
+namespace HipRehab.Web.Features.Alerts;
 
 /// <summary>One warning sign from a check-in that paused the plan (E1), as kept on the plan.</summary>
 /// <param name="RuleId">The finding's rule, e.g. RF9.</param>

@@ -1,13 +1,13 @@
+using HipRehab.Web.Features.Alerts;
 using HipRehab.Core.Assessment;
 using HipRehab.Web.Data;
-using HipRehab.Web.Features.Accounts;
-using HipRehab.Web.Features.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using HipRehab.Web.Features.Shared;
+using HipRehab.Web.Features.Intake;
 
-namespace HipRehab.Web.Features.Intake;
+namespace HipRehab.Web.Features.Plans;
 
 /// <summary>
 /// The screening of the latest intake. Urgent care comes first and cannot be missed; blocked
@@ -49,9 +49,9 @@ public sealed class ScreeningModel(AppDb db, PlanService plans) : PageModel
                 return Redirect("/me/intake");
             default:
                 await LoadAsync(ct);
-                Blocked = result.Plan is { Status: "paused" }
-                    // A plan paused by a warning sign stays paused until the questions are answered again.
-                    ? "Your plan is paused because of a warning sign. Once a doctor or physical therapist says exercise is okay, answer the questions again to make a new plan."
+                Blocked = result.Plan is { Status: "paused" } paused
+                    // A plan paused by a warning sign at a check-in goes on as E1R says, not because the questions were answered again.
+                    ? $"Your plan is paused because of a warning sign at a check-in. {PlanPause.NextStep(PlanPause.Findings(paused))}"
                     : "We cannot make a plan yet, because of your answers to the safety questions. Please follow the advice on this page first.";
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
@@ -69,7 +69,7 @@ public sealed class ScreeningModel(AppDb db, PlanService plans) : PageModel
 
         Screening = IntakeStore.Screening(latest);
         AnsweredAt = latest.CreatedAt;
-        Clearances = await ClinicalRecords.ClearancesAsync(db, userId, latest.Id, ct);
+        Clearances = await IntakeClearances.ClearancesAsync(db, userId, latest.Id, ct);
         AllowsPlan = Screening.OutcomeAfter(Clearances.Select(c => c.RuleId).ToHashSet())
             is Core.Assessment.ScreeningOutcome.Clear or Core.Assessment.ScreeningOutcome.Advice;
         HasPlanFromThisIntake = await plans.CurrentAsync(userId, ct) is { } plan && plan.IntakeId == latest.Id;
