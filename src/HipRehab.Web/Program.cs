@@ -36,6 +36,7 @@ builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<SessionService>();
+builder.Services.AddScoped<SessionBatch>();
 builder.Services.AddSingleton<ConstraintsCache>();
 builder.Services.AddSingleton<SessionWriter>();
 builder.Services.AddScoped<CheckInService>();

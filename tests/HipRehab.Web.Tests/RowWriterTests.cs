@@ -210,7 +210,7 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public void SessionDecisions_ChangeOnlyTheColumnsTheWriterUpdates()
     {
-        // The session writer writes only SessionService.DecidedColumns of a decided
+        // The session writer writes only SessionBatch.DecidedColumns of a decided
         // item; setting a new dose (all that a decision does to an item, with the revision) must
         // change nothing else.
         var item = new PlanItemRecord
@@ -225,7 +225,7 @@ public sealed class RowWriterTests(TestApp app) : IClassFixture<TestApp>
         item.Revision++;
         var changed = typeof(PlanItemRecord).GetProperties().Where(p => p.CanWrite && !Equals(p.GetValue(item), p.GetValue(copy)))
             .Select(p => p.Name).ToHashSet();
-        var written = SessionService.DecidedColumns.Split(',').ToHashSet();
+        var written = SessionBatch.DecidedColumns.Split(',').ToHashSet();
         Assert.Subset(written, changed);
         // Every decided column did change here, so the check above is not empty.
         Assert.Equal(written, changed);

@@ -1,28 +1,7 @@
 using HipRehab.Web.Data;
-using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Alerts;
-
-/// <summary>An alert as the API shows it (api.md).</summary>
-public sealed record AlertResponse(Guid Id, string RuleId, string Severity, string Message, DateTime CreatedAt, string Status)
-{
-    public static AlertResponse From(AlertRecord a) => new(a.Id, a.RuleId, a.Severity, a.Message, a.CreatedAt, a.Status);
-}
-
-/// <summary>Alert severities, weakest first.</summary>
-public static class Severity
-{
-    public const string Info = "info";
-    public const string SeeClinician = "see-clinician";
-    public const string SeeClinicianSoon = "see-clinician-soon";
-    public const string UrgentCare = "urgent-care";
-
-    private static readonly string[] s_order = [Info, SeeClinician, SeeClinicianSoon, UrgentCare];
-
-    public static int Rank(string severity) => Array.IndexOf(s_order, severity);
-}
 
 /// <summary>
 /// Raises alerts with one open alert per rule per person: a repeat of an open rule updates it
@@ -72,30 +51,5 @@ public sealed class AlertService(AppDb db, TimeProvider clock)
         }
 
         return alert;
-    }
-}
-
-public static class AlertEndpoints
-{
-    public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/v1/me/alerts").WithTags("Alerts").RequireAuthorization(ApiPolicies.PersonApi);
-
-        group.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>
-            {
-                var userId = http.User.UserId();
-                var alerts = await db.Alerts.AsNoTracking().Where(a => a.UserId == userId)
-                    .OrderByDescending(a => a.CreatedAt).Take(200).ToListAsync(ct);
-                return TypedResults.Ok(alerts.Select(AlertResponse.From).ToList());
-            })
-            .WithSummary("Your alerts, newest first.");
-
-        group.MapPost("/{id:guid}/acknowledge", async Task<Results<Ok<AlertResponse>, ProblemHttpResult>> (Guid id, HttpContext http, AlertService alerts, CancellationToken ct) =>
-                await alerts.AcknowledgeAsync(http.User.UserId(), id, ct) is { } alert
-                    ? TypedResults.Ok(AlertResponse.From(alert))
-                    : Problems.NotFound("That alert"))
-            .WithSummary("Say you have seen an alert. It stays on record until a clinician resolves it.");
-
-        return app;
     }
 }

@@ -4,15 +4,8 @@ using HipRehab.Web.Data;
 using HipRehab.Web.Features.Alerts;
 using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.CheckIns;
-
-/// <summary>A morning check-in as sent (api.md).</summary>
-public sealed record CheckInRequest(DateOnly? Date, int? UsualPain, bool? SettledSinceLastSession, IReadOnlyList<string>? RedFlags);
-
-/// <summary>The answer to a check-in: its id and the alerts it raised.</summary>
-public sealed record CheckInResponse(Guid Id, DateOnly Date, IReadOnlyList<AlertResponse> Alerts);
 
 /// <summary>
 /// Records morning check-ins (J3), then runs escalation (<see cref="EscalationService"/>, E1–E6)
@@ -100,42 +93,5 @@ public sealed class CheckInService(AppDb db, EscalationService escalation, TimeP
             PlanPause.Pause(plan, findings.Select(f => new PauseFinding(f.RuleId, f.Outcome, f.Message, record.Id, record.Date)), plan.PausedReason ?? "", clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
         }
-    }
-}
-
-public static class CheckInEndpoints
-{
-    public static IEndpointRouteBuilder MapCheckIns(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/v1/me/check-ins").WithTags("Check-ins").RequireAuthorization(ApiPolicies.PersonApi);
-
-        group.MapPost("/", async (HttpRequest request, CheckInService service, CancellationToken ct) =>
-            {
-                var (body, problem) = await JsonBody.ReadAsync<CheckInRequest>(request, ct);
-                if (problem is not null)
-                {
-                    return problem;
-                }
-
-                var (response, errors) = await service.RecordAsync(request.HttpContext.User.UserId(), body!, ct);
-                return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/check-ins/{response!.Id}", response);
-            })
-            .Accepts<CheckInRequest>("application/json")
-            .Produces<CheckInResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .WithSummary("A morning check-in: usual pain, whether yesterday's pain settled (PM2), and warning signs (E1).");
-
-        group.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>
-            {
-                var userId = http.User.UserId();
-                var list = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId)
-                    .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Take(200)
-                    .Select(c => new { c.Id, c.Date, c.UsualPain, c.SettledSinceLastSession, c.RedFlagsJson })
-                    .ToListAsync(ct);
-                return TypedResults.Ok(list.Select(c => new { c.Id, c.Date, c.UsualPain, c.SettledSinceLastSession, RedFlags = StoredJson.Read<List<string>>(c.RedFlagsJson) }));
-            })
-            .WithSummary("Your check-ins, newest first.");
-
-        return app;
     }
 }

@@ -168,7 +168,7 @@ public static class DemoSeed
         var escalation = new EscalationService(db, alerts, clock);
         var checkIns = new CheckInService(db, escalation, clock);
         var intakes = new IntakeService(db, escalation, clock);
-        var sessions = new SessionService(db, library, escalation, sp.GetRequiredService<ConstraintsCache>(), sp.GetRequiredService<SessionWriter>(), clock);
+        var sessions = new SessionService(db, escalation, sp.GetRequiredService<SessionWriter>(), new SessionBatch(db, library, sp.GetRequiredService<ConstraintsCache>(), clock), clock);
 
         var userId = (await CreateUserAsync(sp.GetRequiredService<UserManager<AppUser>>(), person.Email)).Id;
         var today = DateOnly.FromDateTime(now);
@@ -243,7 +243,7 @@ public static class DemoSeed
                 plan0.FullDose ? i.Sets : Math.Max(1, i.Sets - 1), i.Reps, i.HoldSeconds, plan0.PainDuring, plan0.Effort,
                 plan0.PainDuring >= 4 ? "It ached towards the end." : null))]);
             var logged = await sessions.LogNowAsync(userId, $"demo-{date:yyyy-MM-dd}", request);
-            if (logged.Outcome != SessionService.Outcome.Created)
+            if (logged.Outcome != SessionOutcome.Created)
             {
                 throw new InvalidOperationException($"Demo session of {person.Name} on {date}: {logged.Outcome} {string.Join("; ", logged.Errors?.Keys ?? [])}");
             }

@@ -112,15 +112,15 @@ public sealed partial class SessionModel(AppDb db, TodayService today, PlanServi
         var result = await sessions.LogAsync(userId, Key, request, ct);
         switch (result.Outcome)
         {
-            case SessionService.Outcome.Created:
-            case SessionService.Outcome.Replayed:
+            case SessionOutcome.Created:
+            case SessionOutcome.Replayed:
                 return Redirect($"/me/session/summary/{result.Response!.Id}");
-            case SessionService.Outcome.KeyReused:
+            case SessionOutcome.KeyReused:
                 // The same form was sent again with other answers: the first one was kept.
                 var first = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.IdempotencyKey == Key)
                     .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
                 return first is Guid id ? Redirect($"/me/session/summary/{id}") : Redirect("/me/history");
-            case SessionService.Outcome.PlanPaused:
+            case SessionOutcome.PlanPaused:
                 Paused = true;
                 PausedReason = "Your plan is paused because of a warning sign. Please follow the advice you were given before exercising again.";
                 return Page();

@@ -45,11 +45,11 @@ public static class SessionEndpoints
         var result = await sessions.LogAsync(request.HttpContext.User.UserId(), key, body!, ct);
         return result.Outcome switch
         {
-            SessionService.Outcome.Invalid => Problems.Invalid(result.Errors!),
-            SessionService.Outcome.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+            SessionOutcome.Invalid => Problems.Invalid(result.Errors!),
+            SessionOutcome.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 type: Problems.TypeBase + "idempotency-key-reused", title: "This Idempotency-Key was used for another session",
                 detail: $"Use a new {IdempotencyHeader} for each new session."),
-            SessionService.Outcome.PlanPaused => Problems.Conflict("plan-paused", "Your plan is paused",
+            SessionOutcome.PlanPaused => Problems.Conflict("plan-paused", "Your plan is paused",
                 "Your plan is paused because of a warning sign. Please follow the advice you were given before exercising again."),
             _ => new StoredCreated($"/api/v1/me/sessions/{result.Response!.Id}", result.ResponseJson!),
         };

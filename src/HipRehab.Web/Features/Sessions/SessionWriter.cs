@@ -10,7 +10,7 @@ namespace HipRehab.Web.Features.Sessions;
 /// Group commit for logged sessions. A durable commit waits for the disk (2–3 ms on the benchmark
 /// machine), so committing each session alone caps logging at a few hundred sessions a second. The
 /// writer queues sessions per lane; one writer per lane takes everything waiting, decides each session
-/// in turn (<see cref="SessionService.WriteBatchAsync"/>) and saves them all with one SaveChanges — one
+/// in turn (<see cref="SessionBatch.WriteAsync"/>) and saves them all with one SaveChanges — one
 /// transaction, one commit; every caller is answered only after that commit, so an answered session
 /// is on disk.
 /// <para>
@@ -25,18 +25,6 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     /// <summary>The most sessions written in one transaction.</summary>
     public const int MaxBatch = 64;
 
-    public sealed class Job(string userId, string key, string hash, SessionRequest request)
-    {
-        public string UserId { get; } = userId;
-        public string Key { get; } = key;
-        public string Hash { get; } = hash;
-        public SessionRequest Request { get; } = request;
-
-        internal TaskCompletionSource<SessionService.Result> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        internal CancellationToken Cancelled { get; set; }
-    }
-
     private readonly Lane[] _lanes = CreateLanes(configuration);
 
     private static Lane[] CreateLanes(IConfiguration configuration)
@@ -47,7 +35,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     }
 
     /// <summary>Queues a session and waits until it is committed (or found to be a duplicate, invalid or paused).</summary>
-    public Task<SessionService.Result> SubmitAsync(Job job, CancellationToken ct)
+    public Task<SessionResult> SubmitAsync(SessionJob job, CancellationToken ct)
     {
         job.Cancelled = ct;
         var lane = _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(job.UserId) % (uint)_lanes.Length)];
@@ -75,7 +63,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     /// <summary>
     /// Writes the lane's batches as a pipeline of two: while one batch's commit waits for the disk, the
     /// next batch is taken and decided (on another connection), seeing the first one's rows through
-    /// <see cref="SessionService.Carry"/>; its rows are written only after that commit succeeded, and
+    /// <see cref="SessionBatch.Carry"/>; its rows are written only after that commit succeeded, and
     /// it is decided again from the database if the commit failed. Callers are answered after the
     /// commit of their own batch, as before.
     /// </summary>
@@ -126,9 +114,9 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     }
 
     /// <summary>Takes up to <see cref="MaxBatch"/> waiting sessions; null when none (the lane then stops when <paramref name="mayStop"/>).</summary>
-    private static List<Job>? Take(Lane lane, bool mayStop)
+    private static List<SessionJob>? Take(Lane lane, bool mayStop)
     {
-        var batch = new List<Job>();
+        var batch = new List<SessionJob>();
         lock (lane)
         {
             while (batch.Count < MaxBatch && lane.Queue.TryDequeue(out var job))
@@ -158,11 +146,11 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     }
 
     /// <summary>A batch whose rows are written and whose commit is under way.</summary>
-    private sealed class Committing(List<Job> batch, SessionService.Decided decided, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+    private sealed class Committing(List<SessionJob> batch, SessionBatch.Decided decided, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
         AsyncServiceScope? scope)
     {
-        public List<Job> Batch => batch;
-        public SessionService.Decided Decided => decided;
+        public List<SessionJob> Batch => batch;
+        public SessionBatch.Decided Decided => decided;
         public Task Commit { get; } = Task.Run(() => transaction.CommitAsync());
 
         public async ValueTask DisposeAsync()
@@ -188,7 +176,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     /// then finishes that one and writes this one's rows; returns this batch, committing (or null when
     /// it had nothing to write or was written another way).
     /// </summary>
-    private async Task<Committing?> StartAsync(Lane lane, List<Job> batch, Committing? committing)
+    private async Task<Committing?> StartAsync(Lane lane, List<SessionJob> batch, Committing? committing)
     {
         var deciding = DecideAsync(lane, batch, committing?.Decided.Carry);
         if (committing is not null && !await FinishAsync(lane, committing))
@@ -198,7 +186,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
             deciding = DecideAsync(lane, batch, previous: null);
         }
 
-        SessionService.Decided decided;
+        SessionBatch.Decided decided;
         try
         {
             decided = await deciding;
@@ -226,7 +214,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
         try
         {
             var db = lane.Writer(scope?.ServiceProvider ?? root);
-            var transaction = await SessionService.BeginAndWriteAsync(db, decided.Pending);
+            var transaction = await SessionBatch.BeginAndWriteAsync(db, decided.Pending);
             return new Committing(batch, decided, transaction, scope);
         }
         catch (Exception ex)
@@ -278,13 +266,13 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
         return true;
     }
 
-    private async Task<SessionService.Decided> DecideAsync(Lane lane, List<Job> batch, SessionService.Carry? previous)
+    private async Task<SessionBatch.Decided> DecideAsync(Lane lane, List<SessionJob> batch, SessionBatch.Carry? previous)
     {
         await using var scope = scopes.CreateAsyncScope();
         var sessions = lane.KeepsContexts
-            ? ActivatorUtilities.CreateInstance<SessionService>(scope.ServiceProvider, lane.Reader(root))
-            : scope.ServiceProvider.GetRequiredService<SessionService>();
-        return await sessions.DecideBatchAsync(batch, previous);
+            ? ActivatorUtilities.CreateInstance<SessionBatch>(scope.ServiceProvider, lane.Reader(root))
+            : scope.ServiceProvider.GetRequiredService<SessionBatch>();
+        return await sessions.DecideAsync(batch, previous);
     }
 
     /// <summary>
@@ -294,20 +282,20 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     /// Nothing of a failed attempt is kept. Once committed, every caller is answered and then
     /// escalation runs for the people in the batch (<see cref="AnswerAndEscalateAsync"/>).
     /// </summary>
-    private async Task WriteAsync(Lane lane, List<Job> batch)
+    private async Task WriteAsync(Lane lane, List<SessionJob> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
-            SessionService.Result[] results;
+            SessionResult[] results;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var sessions = lane.KeepsContexts
-                    ? ActivatorUtilities.CreateInstance<SessionService>(scope.ServiceProvider, lane.Writer(root))
-                    : scope.ServiceProvider.GetRequiredService<SessionService>();
+                    ? ActivatorUtilities.CreateInstance<SessionBatch>(scope.ServiceProvider, lane.Writer(root))
+                    : scope.ServiceProvider.GetRequiredService<SessionBatch>();
                 try
                 {
-                    results = await sessions.WriteBatchAsync(batch);
+                    results = await sessions.WriteAsync(batch);
                 }
                 catch
                 {
@@ -356,10 +344,10 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     /// <param name="batch">The committed batch.</param>
     /// <param name="results">Each caller's answer.</param>
     /// <param name="check">A context for <see cref="CanChangeEscalationAsync"/> (the writer's kept one), or null for a new one.</param>
-    private async Task AnswerAndEscalateAsync(List<Job> batch, SessionService.Result[] results, AppDb? check)
+    private async Task AnswerAndEscalateAsync(List<SessionJob> batch, SessionResult[] results, AppDb? check)
     {
         var people = Enumerable.Range(0, batch.Count).GroupBy(i => batch[i].UserId, StringComparer.Ordinal)
-            .Select(g => (UserId: g.Key, Indexes: g.ToList(), Created: g.Where(i => results[i].Outcome == SessionService.Outcome.Created).ToList()))
+            .Select(g => (UserId: g.Key, Indexes: g.ToList(), Created: g.Where(i => results[i].Outcome == SessionOutcome.Created).ToList()))
             .ToList();
         var veryHigh = people.Where(p => p.Created.Any(i => HighestPain(batch[i].Request) >= EscalationEngine.VeryHighPain)).ToList();
         foreach (var person in people.Except(veryHigh))
@@ -420,7 +408,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
                 }
 
                 var escalation = Services().GetRequiredService<EscalationService>();
-                await escalation.EvaluateAsync(userId, EscalationDay(escalation.Today, jobs), CancellationToken.None);
+                await escalation.EvaluateAsync(userId, SessionBatch.EscalationDay(escalation.Today, jobs), CancellationToken.None);
             }
             catch (Exception ex)
             {
@@ -445,7 +433,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     /// rating under that threshold, changes none of its inputs. That is the common case under load (many sessions of
     /// one person on one day) and costs one indexed query instead of a full evaluation.
     /// </summary>
-    private static async Task<bool> CanChangeEscalationAsync(AppDb db, string userId, List<Job> jobs)
+    private static async Task<bool> CanChangeEscalationAsync(AppDb db, string userId, List<SessionJob> jobs)
     {
         // The batch's sessions are committed, so a day with k of them had another one before it
         // exactly when it now holds more than k.
@@ -469,12 +457,6 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
         (AppDb db, string userId, DateTime start, DateTime end) =>
             db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.PerformedAt >= start && s.PerformedAt < end).Take(MaxBatch + 1).Count());
 
-    /// <summary>The day to evaluate: today, or a session's own day when it is stamped a little ahead of the clock (phones drift).</summary>
-    internal static DateOnly EscalationDay(DateOnly today, IEnumerable<Job> jobs)
-    {
-        var latest = jobs.Max(j => DateOnly.FromDateTime(j.Request.PerformedAt!.Value.UtcDateTime));
-        return latest > today ? latest : today;
-    }
 
     public void Dispose()
     {
@@ -495,7 +477,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
         private SqliteAppDb? _writer;
         private SqliteAppDb? _reader;
 
-        public Queue<Job> Queue { get; } = new();
+        public Queue<SessionJob> Queue { get; } = new();
         public bool Running { get; set; }
 
         /// <summary>True on SQLite: the lane keeps a writing and a reading context of its own.</summary>
