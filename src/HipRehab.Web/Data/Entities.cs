@@ -81,13 +81,8 @@ public sealed class PlanItemRecord
     /// <summary>Optimistic concurrency: two sessions deciding for one item cannot both win.</summary>
     public int Revision { get; set; }
 
-    /// <summary>A new record with the same values (not tracked by any context).</summary>
-    public PlanItemRecord Copy() => new()
-    {
-        Id = Id, PlanId = PlanId, UserId = UserId, Position = Position, Family = Family, ExerciseId = ExerciseId, Sets = Sets,
-        Reps = Reps, HoldSeconds = HoldSeconds, RestSeconds = RestSeconds, PerSide = PerSide, Band = Band, DaysPerWeek = DaysPerWeek,
-        DaysJson = DaysJson, WhyJson = WhyJson, Pinned = Pinned, OnHold = OnHold, Revision = Revision,
-    };
+    /// <summary>A new record with the same values (not tracked by any context): every field, so a new column is never missed.</summary>
+    public PlanItemRecord Copy() => (PlanItemRecord)MemberwiseClone();
 }
 
 public sealed class SessionRecord

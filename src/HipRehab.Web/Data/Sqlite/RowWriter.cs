@@ -57,7 +57,7 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var statement in _inserts.Values.Concat(_updates.Values).OfType<Statement>().Where(s => s.Owned))
+        foreach (var statement in _inserts.Values.Concat(_updates.Values).OfType<Statement>())
         {
             await statement.Command.DisposeAsync();
         }
@@ -79,20 +79,13 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
         // directly goes straight to SQLite, kept prepared from one batch to the next.
         if (shape.Getters is { } getters && SqliteStatements.Raw(connection, shape.Text) is { } raw)
         {
-            return new RawStatement(raw, shape.Columns, shape.Names, getters, update);
-        }
-
-        // On a connection that keeps its statements (the session writer's), the statement stays
-        // prepared from one batch to the next; it belongs to that connection, not to this writer.
-        if (SqliteStatements.Command(connection, shape.Text, transaction) is { } kept)
-        {
-            return new Statement(kept, shape.Columns, shape.Names, update, prepare: false, owned: false);
+            return new RawRow(raw, shape.Columns, shape.Names, getters, update);
         }
 
         var command = connection.CreateCommand();
         command.CommandText = shape.Text;
         command.Transaction = transaction;
-        return new Statement(command, shape.Columns, shape.Names, update, db.Database.IsSqlite(), owned: true);
+        return new Statement(command, shape.Columns, shape.Names, update, db.Database.IsSqlite());
     }
 
     private Shape ShapeOf(Type type, bool update, string? only)
@@ -161,13 +154,13 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
     /// A statement on SQLite's own prepared statement: each value converted as EF Core converts it,
     /// then bound by position as Microsoft.Data.Sqlite binds it (<see cref="SqliteBind"/>).
     /// </summary>
-    private sealed class RawStatement(SqliteStatements.RawStatement raw, List<Column> columns, List<string> names, Func<object, object?>[] getters, bool update)
+    private sealed class RawRow(RawStatement raw, List<Column> columns, List<string> names, Func<object, object?>[] getters, bool update)
         : IStatement
     {
         // SQLite numbers parameters in the order they first appear in the SQL (an update's key comes last).
         private readonly int[] _positions = Positions(raw, names);
 
-        private static int[] Positions(SqliteStatements.RawStatement raw, List<string> names)
+        private static int[] Positions(RawStatement raw, List<string> names)
         {
             int[] positions = [.. names.Select(n => SQLitePCL.raw.sqlite3_bind_parameter_index(raw.Statement, n))];
             if (positions.Contains(0) || SQLitePCL.raw.sqlite3_bind_parameter_count(raw.Statement) != names.Count)
@@ -203,13 +196,11 @@ public sealed class RowWriter(AppDb db) : IAsyncDisposable
         }
     }
 
-    private sealed class Statement(DbCommand command, List<Column> columns, List<string> names, bool update, bool prepare, bool owned) : IStatement
+    private sealed class Statement(DbCommand command, List<Column> columns, List<string> names, bool update, bool prepare) : IStatement
     {
         private bool _prepared;
 
         public DbCommand Command => command;
-
-        public bool Owned => owned;
 
         private DbParameter[]? _parameters;
 

@@ -3,7 +3,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using SQLitePCL;
 
 namespace HipRehab.Web.Data.Sqlite;
 
@@ -55,52 +54,12 @@ public sealed class SqliteStatements : DbCommandInterceptor
     internal static int RawCount(DbConnection connection) => s_kept.TryGetValue(connection, out var cache) ? cache.RawCount : 0;
 
     /// <summary>
-    /// A kept command for <paramref name="sql"/> on a kept connection, with <paramref name="transaction"/> and
-    /// no parameters, for code that builds its own commands (<see cref="RowWriter"/>); null for other
-    /// connections. The caller must not dispose it.
-    /// </summary>
-    internal static DbCommand? Command(DbConnection connection, string sql, DbTransaction? transaction) =>
-        s_kept.TryGetValue(connection, out var cache) ? cache.Rent(sql, transaction, parameters: null) : null;
-
-    /// <summary>
     /// SQLite's own prepared statement for <paramref name="sql"/> on a kept connection, for code that binds
     /// its values itself (<see cref="RowWriter"/>); null for other connections. It runs in the
     /// connection's current transaction and stays prepared until the connection is released.
     /// </summary>
     internal static RawStatement? Raw(DbConnection connection, string sql) =>
         s_kept.TryGetValue(connection, out var cache) ? cache.Raw(sql) : null;
-
-    /// <summary>A prepared statement of a kept connection, run to completion (no rows) by one caller at a time.</summary>
-    internal sealed class RawStatement(SqliteConnection connection, sqlite3_stmt statement) : IDisposable
-    {
-        public sqlite3_stmt Statement => statement;
-
-        /// <summary>Throws the error SQLite returned, as Microsoft.Data.Sqlite does.</summary>
-        public void Check(int rc)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-            }
-        }
-
-        /// <summary>Runs the statement with its bound values; the number of rows it changed.</summary>
-        public int Run()
-        {
-            var rc = raw.sqlite3_step(statement);
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-            }
-
-            return raw.sqlite3_changes(connection.Handle);
-        }
-
-        /// <summary>Makes the statement ready for its next values (after success or failure alike).</summary>
-        public void Reset() => raw.sqlite3_reset(statement);
-
-        public void Dispose() => statement.Dispose();
-    }
 
     // Microsoft.Data.Sqlite runs its "async" commands synchronously, so the async overrides run the same code.
 
@@ -242,14 +201,7 @@ public sealed class SqliteStatements : DbCommandInterceptor
             {
                 if (!_raw.TryGetValue(sql, out var kept))
                 {
-                    var rc = raw.sqlite3_prepare_v3(connection.Handle, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement);
-                    if (rc != raw.SQLITE_OK)
-                    {
-                        statement?.Dispose();
-                        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-                    }
-
-                    kept = new RawStatement(connection, statement ?? throw new InvalidOperationException("SQLite prepared no statement."));
+                    kept = RawStatement.Prepare(connection, sql);
                     _raw[sql] = kept;
                 }
 
