@@ -29,7 +29,7 @@ public enum Laterality
     [JsonStringEnumMemberName("each-side")] EachSide,
 }
 
-/// <summary>Equipment an exercise needs (api.md).</summary>
+/// <summary>Equipment an exercise needs (docs/api.md).</summary>
 public enum Equipment
 {
     [JsonStringEnumMemberName("resistance-band")] ResistanceBand,
@@ -42,7 +42,7 @@ public enum Equipment
     [JsonStringEnumMemberName("bed")] Bed,
 }
 
-/// <summary>The movement-demand vocabulary of clinical-rules §2.2: what an exercise asks of the hip and body.</summary>
+/// <summary>The movement-demand vocabulary of docs/clinical-rules.md §2.2: what an exercise asks of the hip and body.</summary>
 public enum Demand
 {
     [JsonStringEnumMemberName("hip-flexion-over-90")] HipFlexionOver90,
@@ -136,7 +136,7 @@ public enum SurgeryApproach
     [JsonStringEnumMemberName("unknown")] Unknown,
 }
 
-/// <summary>Red-flag answers of the intake and check-ins (clinical-rules §1).</summary>
+/// <summary>Red-flag answers of the intake and check-ins (docs/clinical-rules.md §1).</summary>
 public enum RedFlag
 {
     [JsonStringEnumMemberName("fall-cannot-bear-weight")] FallCannotBearWeight,

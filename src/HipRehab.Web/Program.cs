@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Accounts;
 using HipRehab.Web.Features.Alerts;
@@ -52,12 +50,7 @@ builder.Services.AddScoped<ClinicPatients>();
 builder.Services.AddScoped<ClinicActions>();
 builder.Services.AddScoped<TailoringService>();
 
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-});
+builder.Services.ConfigureHttpJsonOptions(o => StoredJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -80,7 +73,7 @@ await DatabaseSetup.MigrateAsync(app.Services);
 if (seedDemo)
 {
     var seeded = await DemoSeed.RunAsync(app.Services, CancellationToken.None);
-    Console.Out.Write(DemoSeed.Describe(seeded, app.Configuration["Database:Provider"] ?? "Sqlite"));
+    Console.Out.Write(DemoSeed.Describe(seeded, DatabaseSetup.ProviderOf(app.Configuration).ToString()));
     return;
 }
 

@@ -2,12 +2,12 @@ using HipRehab.Core.Assessment;
 
 namespace HipRehab.Core.Tests;
 
-/// <summary>The intake form against api.md: every problem is keyed by the exact camelCase field path.</summary>
+/// <summary>The intake form against docs/api.md: every problem is keyed by the exact camelCase field path.</summary>
 public class IntakeValidatorTests
 {
     private static readonly DateOnly s_today = Intakes.Today;
 
-    /// <summary>The api.md example body.</summary>
+    /// <summary>The docs/api.md example body.</summary>
     private static IntakeForm ValidForm() => new()
     {
         BirthYear = 1958,

@@ -17,7 +17,7 @@ internal static class Intakes
 
     public static IReadOnlySet<Equipment> AllEquipment { get; } = Enum.GetValues<Equipment>().ToHashSet();
 
-    /// <summary>The api.md example person without surgery: can do everything, has the usual home equipment.</summary>
+    /// <summary>The docs/api.md example person without surgery: can do everything, has the usual home equipment.</summary>
     public static Intake Typical() => new()
     {
         BirthYear = 1958,

@@ -3,7 +3,7 @@ using HipRehab.Core.Rules;
 
 namespace HipRehab.Core.Tests;
 
-/// <summary>The shipped content (content/exercises) against api.md and clinical-rules §2.2, §3.</summary>
+/// <summary>The shipped content (content/exercises) against docs/api.md and docs/clinical-rules.md §2.2, §3.</summary>
 public class LibraryTests
 {
     private static readonly string[] s_families =

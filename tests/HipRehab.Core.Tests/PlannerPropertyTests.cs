@@ -6,7 +6,7 @@ using HipRehab.Core.Rules;
 namespace HipRehab.Core.Tests;
 
 /// <summary>
-/// Random intakes against an oracle re-derived here from clinical-rules §2 (not from Core's own
+/// Random intakes against an oracle re-derived here from docs/clinical-rules.md §2 (not from Core's own
 /// constraint code), so a planner bug and a constraint bug cannot cancel out.
 /// </summary>
 public class PlannerPropertyTests
@@ -58,7 +58,7 @@ public class PlannerPropertyTests
             Goals = goals,
         };
 
-    /// <summary>The demands clinical-rules §2 forbids for this person today, derived independently of Core.</summary>
+    /// <summary>The demands docs/clinical-rules.md §2 forbids for this person today, derived independently of Core.</summary>
     internal static HashSet<Demand> ForbiddenDemands(Intake intake, DateOnly today)
     {
         var forbidden = new HashSet<Demand>();

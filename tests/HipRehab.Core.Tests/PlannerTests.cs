@@ -5,7 +5,7 @@ using HipRehab.Core.Rules;
 
 namespace HipRehab.Core.Tests;
 
-/// <summary>Named planning cases: clinical-rules §2 (precautions, CX1–CX7), §3 (dosing) and the plan contract of api.md.</summary>
+/// <summary>Named planning cases: docs/clinical-rules.md §2 (precautions, CX1–CX7), §3 (dosing) and the plan contract of docs/api.md.</summary>
 public class PlannerTests
 {
     private static readonly DateOnly s_today = Intakes.Today;
@@ -319,7 +319,7 @@ public class PlannerTests
         Assert.Contains("CX7", ExcludedOf(plan, "calf-stretch").RuleIds);
     }
 
-    // ---- Shape of every plan (api.md, PL1, PL2, D1, D4, D7) ----
+    // ---- Shape of every plan (docs/api.md, PL1, PL2, D1, D4, D7) ----
 
     public static TheoryData<string> NamedIntakes() =>
     [

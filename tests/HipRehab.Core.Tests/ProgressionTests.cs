@@ -6,7 +6,7 @@ using HipRehab.Core.Rules;
 
 namespace HipRehab.Core.Tests;
 
-/// <summary>Named progression cases: clinical-rules §4 (PM1–PM7, and the product's PM8/PM9 defaults) on the real ladders.</summary>
+/// <summary>Named progression cases: docs/clinical-rules.md §4 (PM1–PM7, and the product's PM8/PM9 defaults) on the real ladders.</summary>
 public class ProgressionTests
 {
     private static ExerciseLibrary Library => TestLibrary.Library;
@@ -39,7 +39,7 @@ public class ProgressionTests
         return decision;
     }
 
-    /// <summary>Every decision names catalogue rules and explains itself (api.md, §4 last paragraph).</summary>
+    /// <summary>Every decision names catalogue rules and explains itself (docs/api.md, §4 last paragraph).</summary>
     private static void AssertWellFormed(ProgressionDecision decision, Prescription current)
     {
         Assert.Equal(current, decision.Previous);

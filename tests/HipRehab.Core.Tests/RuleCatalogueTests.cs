@@ -4,7 +4,7 @@ namespace HipRehab.Core.Tests;
 
 public class RuleCatalogueTests
 {
-    /// <summary>Every rule ID of clinical-rules.md sections 1–7.</summary>
+    /// <summary>Every rule ID of docs/clinical-rules.md sections 1–7.</summary>
     private static readonly string[] s_documented =
     [
         .. Range("RF", 11), "THR-P", "THR-A", "THR-L", .. Range("CX", 7), .. Range("D", 8),
@@ -37,7 +37,7 @@ public class RuleCatalogueTests
         Assert.Equal(id, RuleCatalogue.Get(id).Id);
     }
 
-    // The tags clinical-rules.md gives where a rule carries exactly one confidence tag.
+    // The tags docs/clinical-rules.md gives where a rule carries exactly one confidence tag.
     [Theory]
     [InlineData("RF1", Confidence.C)]
     [InlineData("RF2", Confidence.C)]

@@ -3,7 +3,7 @@ using HipRehab.Core.Rules;
 
 namespace HipRehab.Core.Tests;
 
-/// <summary>Screening against clinical-rules §1 (red flags, RF6 age) and CX6 (pregnancy).</summary>
+/// <summary>Screening against docs/clinical-rules.md §1 (red flags, RF6 age) and CX6 (pregnancy).</summary>
 public class ScreenerTests
 {
     private static readonly DateOnly s_today = Intakes.Today;

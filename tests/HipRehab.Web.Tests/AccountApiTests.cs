@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 
 namespace HipRehab.Web.Tests;
 
-/// <summary>Sign-up, sign-in, tokens, lockout and the sign-in rate limit (api.md, Accounts).</summary>
+/// <summary>Sign-up, sign-in, tokens, lockout and the sign-in rate limit (docs/api.md, Accounts).</summary>
 public sealed class AccountApiTests(TestApp app) : IClassFixture<TestApp>
 {
     private readonly HttpClient _anonymous = app.CreateClient();
@@ -168,7 +168,7 @@ public sealed class AccountApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(refused.Headers.TryGetValues("Retry-After", out var values), "Retry-After is missing");
         var seconds = int.Parse(Assert.Single(values), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(seconds, 1, 60);
-        // Every error is problem details with type, title, status and detail (api.md, Conventions).
+        // Every error is problem details with type, title, status and detail (docs/api.md, Conventions).
         var body = await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("detail").GetString()));
 

@@ -1,6 +1,6 @@
 namespace HipRehab.Web.Tests;
 
-/// <summary>Morning check-ins and the alerts they raise (clinical-rules §6: E1, E5).</summary>
+/// <summary>Morning check-ins and the alerts they raise (docs/clinical-rules.md §6: E1, E5).</summary>
 public sealed class CheckInApiTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
@@ -54,7 +54,7 @@ public sealed class CheckInApiTests(TestApp app) : IClassFixture<TestApp>
         await (await person.Client.CheckInAsync(Bodies.CheckIn("2026-11-26", 4, true, "hot-swollen-fever"))).ExpectAsync(HttpStatusCode.Created);
 
         // The intake on file predates the warning sign: a plan made from it must not restart
-        // exercise while an urgent E1 alert is open (clinical-rules §1: "pauses the plan the same way").
+        // exercise while an urgent E1 alert is open (docs/clinical-rules.md §1: "pauses the plan the same way").
         var response = await person.Client.PostAsync("/api/v1/me/plan", null);
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Matches("/(screening-blocked|plan-paused)$", problem.GetProperty("type").GetString());

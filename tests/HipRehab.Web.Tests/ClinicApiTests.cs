@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 
 namespace HipRehab.Web.Tests;
 
-/// <summary>Clinics, staff, invitations and sharing (api.md "Clinics", issue 4).</summary>
+/// <summary>Clinics, staff, invitations and sharing (docs/api.md "Clinics", issue 4).</summary>
 public sealed class ClinicApiTests(TestApp app) : IClassFixture<TestApp>
 {
     private const string TwoFactorType = "https://hiprehab.org/problems/two-factor-required";

@@ -17,12 +17,12 @@ public sealed class EndpointPolicyTests(TestApp app) : IClassFixture<TestApp>
         // Operations: load balancers and the API's own description.
         ["ANY /health"] = "probes from a load balancer carry no credentials; it reveals only up/down",
         ["GET /openapi/{documentName}.json"] = "the public API contract (api.md)",
-        // Public reference content (api.md: "anonymous read").
+        // Public reference content (docs/api.md: "anonymous read").
         ["GET /api/v1/exercises/"] = "the exercise library is public reference content",
         ["GET /api/v1/exercises/{id}"] = "one exercise of the public library",
         ["GET /api/v1/rules"] = "the clinical rule catalogue is public",
         ["POST /api/v1/plan-preview"] = "a preview from answers in the body, stored nowhere (Try it)",
-        // Signing up and in: nobody is signed in yet (rate-limited and locked out per api.md).
+        // Signing up and in: nobody is signed in yet (rate-limited and locked out per docs/api.md).
         ["POST /api/v1/auth/register"] = "creating an account",
         ["POST /api/v1/auth/login"] = "signing in",
         ["POST /api/v1/auth/refresh"] = "swapping a refresh token for a new pair; the token is the credential",
@@ -55,7 +55,7 @@ public sealed class EndpointPolicyTests(TestApp app) : IClassFixture<TestApp>
 
     public static string Key(RouteEndpoint endpoint, string method) => $"{method} {Route(endpoint)}";
 
-    /// <summary>The route as written, with any leading slash, and without constraints (so the list reads like api.md).</summary>
+    /// <summary>The route as written, with any leading slash, and without constraints (so the list reads like docs/api.md).</summary>
     public static string Route(RouteEndpoint endpoint) =>
         "/" + System.Text.RegularExpressions.Regex.Replace(endpoint.RoutePattern.RawText!.TrimStart('/'), @"\{(\w+)(:[^}]*)?\}", "{$1}");
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace HipRehab.Web.Tests;
 
 /// <summary>
-/// Escalation E1–E6 (clinical-rules §6) over HTTP, run after every record: check-ins and sessions
+/// Escalation E1–E6 (docs/clinical-rules.md §6) over HTTP, run after every record: check-ins and sessions
 /// raise alerts through the one escalation service, one open alert per rule per person, and the
 /// clinic's dashboard and resolve route see them. Tests that move the clock through weeks use an
 /// app of their own (tokens age with the clock, so the person refreshes them each day); the pain

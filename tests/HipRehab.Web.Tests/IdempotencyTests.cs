@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HipRehab.Web.Tests;
 
 /// <summary>
-/// <c>POST /api/v1/me/sessions</c> with <c>Idempotency-Key</c> (api.md): a retried request never
+/// <c>POST /api/v1/me/sessions</c> with <c>Idempotency-Key</c> (docs/api.md): a retried request never
 /// stores a second session, a reused key with another body is refused, and keys are per person.
 /// </summary>
 public sealed class IdempotencyTests(TestApp app) : IClassFixture<TestApp>

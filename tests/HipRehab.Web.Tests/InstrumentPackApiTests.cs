@@ -1,7 +1,7 @@
 namespace HipRehab.Web.Tests;
 
 /// <summary>
-/// Licensed instrument packs (clinical-rules §5; content/instruments/README.md): an operator points
+/// Licensed instrument packs (docs/clinical-rules.md §5; content/instruments/README.md): an operator points
 /// <c>Instruments:PacksPath</c> at a folder, and the pack is listed and scored with no code change.
 /// The pack used is the made-up one of the Core tests; no real questionnaire is in the repository.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace HipRehab.Web.Tests;
 
-/// <summary>A person can never read or write another person's data (api.md, Authorization).</summary>
+/// <summary>A person can never read or write another person's data (docs/api.md, Authorization).</summary>
 public sealed class IsolationTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]

@@ -1,7 +1,7 @@
 namespace HipRehab.Web.Tests;
 
 /// <summary>
-/// Weight and activity (clinical-rules §7): BMI from the intake's height, change from the intake's
+/// Weight and activity (docs/clinical-rules.md §7): BMI from the intake's height, change from the intake's
 /// weight, a supportive offer at a BMI of 25 or more that never limits care (L1, L2), and weekly
 /// minutes against 150 counted by each entry's own date (L3).
 /// </summary>

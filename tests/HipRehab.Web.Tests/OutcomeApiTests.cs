@@ -24,7 +24,7 @@ public static class Outcomes
 }
 
 /// <summary>
-/// Outcome measures over HTTP (clinical-rules §5, OM1–OM7): each instrument recorded and interpreted
+/// Outcome measures over HTTP (docs/clinical-rules.md §5, OM1–OM7): each instrument recorded and interpreted
 /// with its rule IDs, change against the first result, 400s that name the field, and no one else's
 /// results. Core's tests cover every threshold; these are spot checks of the wiring.
 /// </summary>

@@ -2,7 +2,7 @@ namespace HipRehab.Web.Tests;
 
 /// <summary>
 /// Bad input to the person's API answers 400 problem details naming the field (413 for a huge
-/// body), never a 5xx, and stores nothing (api.md, Conventions).
+/// body), never a 5xx, and stores nothing (docs/api.md, Conventions).
 /// </summary>
 public sealed class PersonBadInputTests(TestApp app) : IClassFixture<TestApp>
 {

@@ -1,6 +1,6 @@
 namespace HipRehab.Web.Tests;
 
-/// <summary>Intake, screening and the plan over HTTP (api.md "Intake and screening", "Plan", "Today").</summary>
+/// <summary>Intake, screening and the plan over HTTP (docs/api.md "Intake and screening", "Plan", "Today").</summary>
 public sealed class PlanApiTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]

@@ -1,7 +1,7 @@
 namespace HipRehab.Web.Tests;
 
 /// <summary>
-/// Logged sessions drive the plan (clinical-rules §4, PM4–PM6): two pain-free, easy, complete
+/// Logged sessions drive the plan (docs/clinical-rules.md §4, PM4–PM6): two pain-free, easy, complete
 /// sessions step up one change; pain above 5 stops and steps back; pain 3–5 never steps up; every
 /// decision names its rules and explains itself, and the plan keeps the history.
 /// </summary>
@@ -109,7 +109,7 @@ public sealed class ProgressionApiTests(TestApp app) : IClassFixture<TestApp>
             }
         }
 
-        // Pain of 8 or more also raises E5 (clinical-rules §6).
+        // Pain of 8 or more also raises E5 (docs/clinical-rules.md §6).
         Assert.Equal(pain >= 8, (await person.Client.GetAlertsAsync()).Any(a => a.GetProperty("ruleId").GetString() == "E5"));
     }
 

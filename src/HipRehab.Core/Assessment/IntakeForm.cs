@@ -1,7 +1,7 @@
 namespace HipRehab.Core.Assessment;
 
 /// <summary>
-/// The intake exactly as a client sends it (api.md): text for every choice so that an unknown
+/// The intake exactly as a client sends it (docs/api.md): text for every choice so that an unknown
 /// value can be reported against its field instead of failing as unreadable JSON.
 /// <see cref="IntakeValidator"/> turns it into a checked <see cref="Intake"/>.
 /// </summary>

@@ -29,7 +29,7 @@ public sealed class FieldErrors
         _errors.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
 }
 
-/// <summary>Checks an <see cref="IntakeForm"/> against the public contract (api.md).</summary>
+/// <summary>Checks an <see cref="IntakeForm"/> against the public contract (docs/api.md).</summary>
 public static class IntakeValidator
 {
     /// <summary>The oldest birth year accepted; older is surely a typing mistake.</summary>

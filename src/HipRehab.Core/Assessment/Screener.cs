@@ -2,7 +2,7 @@
 namespace HipRehab.Core.Assessment;
 
 /// <summary>
-/// Screens an intake (or a check-in's red flags) against clinical-rules §1, pregnancy (CX6) and
+/// Screens an intake (or a check-in's red flags) against docs/clinical-rules.md §1, pregnancy (CX6) and
 /// age (RF6). It never diagnoses: every message names what was reported and what to do.
 /// </summary>
 public static class Screener

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace HipRehab.Core.Assessment;
 
-/// <summary>Screening outcomes, weakest first; the strongest finding decides (clinical-rules §1).</summary>
+/// <summary>Screening outcomes, weakest first; the strongest finding decides (docs/clinical-rules.md §1).</summary>
 public enum ScreeningOutcome
 {
     /// <summary>Planning proceeds.</summary>

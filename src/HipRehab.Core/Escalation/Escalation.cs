@@ -4,7 +4,7 @@ using HipRehab.Core.Outcomes;
 
 namespace HipRehab.Core.Escalation;
 
-/// <summary>How urgent an alert is (api.md), weakest first so that comparisons read naturally.</summary>
+/// <summary>How urgent an alert is (docs/api.md), weakest first so that comparisons read naturally.</summary>
 public enum AlertSeverity
 {
     [JsonStringEnumMemberName("info")] Info,

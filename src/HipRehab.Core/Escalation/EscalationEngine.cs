@@ -7,7 +7,7 @@ namespace HipRehab.Core.Escalation;
 
 /// <summary>
 /// "If hip pain persists or worsens, consult a healthcare professional": the escalation rules
-/// E1–E6 of clinical-rules §6 as one pure function over a person's dated records. The caller runs
+/// E1–E6 of docs/clinical-rules.md §6 as one pure function over a person's dated records. The caller runs
 /// it after every record (session, check-in, outcome), stores what it returns as alerts and passes
 /// the alerts back in next time; a rule does not fire again while its alert is unresolved, nor
 /// (for rules about a lasting state) within its own window after it was raised, so each problem

@@ -36,7 +36,7 @@ public sealed record ExerciseVariant
     /// <summary>Equipment needed.</summary>
     public required IReadOnlyList<Equipment> Equipment { get; init; }
 
-    /// <summary>Movement demands (clinical-rules §2.2).</summary>
+    /// <summary>Movement demands (docs/clinical-rules.md §2.2).</summary>
     public required IReadOnlyList<Demand> Demands { get; init; }
 
     /// <summary>Goals the variant serves.</summary>

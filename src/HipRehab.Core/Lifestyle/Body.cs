@@ -4,7 +4,7 @@ using HipRehab.Core.Outcomes;
 
 namespace HipRehab.Core.Lifestyle;
 
-/// <summary>A body measurement as a client sends it (api.md <c>POST /api/v1/me/body-measurements</c>).</summary>
+/// <summary>A body measurement as a client sends it (docs/api.md <c>POST /api/v1/me/body-measurements</c>).</summary>
 public sealed record BodyMeasurementForm
 {
     public DateOnly? Date { get; init; }

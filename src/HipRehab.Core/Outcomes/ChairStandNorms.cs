@@ -9,7 +9,7 @@ namespace HipRehab.Core.Outcomes;
 public sealed record ChairStandNorm(Sex Sex, int MinAge, int MaxAge, int Low, int High);
 
 /// <summary>
-/// The 30-second chair-stand norms of clinical-rules §5 (OM5, Rikli &amp; Jones 1999). Kept as data so
+/// The 30-second chair-stand norms of docs/clinical-rules.md §5 (OM5, Rikli &amp; Jones 1999). Kept as data so
 /// a clinician can check them against the table line by line. There is no row for people under 60,
 /// over 94 or of another sex: the source has none, so the count is shown as a trend without a band.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace HipRehab.Core.Outcomes;
 
-/// <summary>The built-in outcome instruments of clinical-rules §5 (OM1–OM7), by their public names (api.md).</summary>
+/// <summary>The built-in outcome instruments of docs/clinical-rules.md §5 (OM1–OM7), by their public names (docs/api.md).</summary>
 public enum Instrument
 {
     [JsonStringEnumMemberName("nprs")] Nprs,
@@ -43,14 +43,14 @@ public enum NormBand
 /// <summary>What the product knows about a built-in instrument, for forms, schedules and explanations.</summary>
 /// <param name="Instrument">The instrument.</param>
 /// <param name="Name">Its usual name.</param>
-/// <param name="RuleId">The rule of clinical-rules §5 that defines it.</param>
+/// <param name="RuleId">The rule of docs/clinical-rules.md §5 that defines it.</param>
 /// <param name="Direction">Which way is better.</param>
 /// <param name="NeedsHelper">True when the test may only be done with a helper or clinician present (OM6, OM7).</param>
 /// <param name="HowTo">How to do it, in plain words.</param>
 /// <param name="Code">The code clinical-rules gives (LOINC, SNOMED or "local").</param>
 public sealed record InstrumentInfo(Instrument Instrument, string Name, string RuleId, ScoreDirection Direction, bool NeedsHelper, string HowTo, string Code);
 
-/// <summary>The built-in instruments, in the order of clinical-rules §5.</summary>
+/// <summary>The built-in instruments, in the order of docs/clinical-rules.md §5.</summary>
 public static class InstrumentCatalogue
 {
     /// <summary>Every built-in instrument.</summary>

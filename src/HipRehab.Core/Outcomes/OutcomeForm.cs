@@ -1,7 +1,7 @@
 namespace HipRehab.Core.Outcomes;
 
 /// <summary>
-/// An outcome measure as a client sends it (api.md <c>POST /api/v1/me/outcomes</c>): every field
+/// An outcome measure as a client sends it (docs/api.md <c>POST /api/v1/me/outcomes</c>): every field
 /// optional and loosely typed so that validation, not deserialization, names what is wrong.
 /// </summary>
 public sealed record OutcomeForm

@@ -10,7 +10,7 @@ namespace HipRehab.Core.Outcomes;
 /// <param name="Size">PSFS only: <c>small</c>, <c>medium</c> or <c>large</c> when meaningful.</param>
 public sealed record OutcomeChange(decimal Baseline, decimal Change, ChangeDirection Direction, bool? Meaningful, string? Size = null);
 
-/// <summary>What a result means, in plain words and as figures (api.md <c>interpretation</c>).</summary>
+/// <summary>What a result means, in plain words and as figures (docs/api.md <c>interpretation</c>).</summary>
 /// <param name="Text">Plain words for the person, without rule IDs (those are in <paramref name="RuleIds"/>).</param>
 /// <param name="RuleIds">The rules the interpretation rests on.</param>
 public sealed record OutcomeInterpretation(string Text, IReadOnlyList<string> RuleIds)
@@ -54,7 +54,7 @@ public sealed record PersonFacts(int Age, Sex Sex)
 }
 
 /// <summary>
-/// Scores and interprets the built-in instruments with exactly the thresholds of clinical-rules §5.
+/// Scores and interprets the built-in instruments with exactly the thresholds of docs/clinical-rules.md §5.
 /// </summary>
 public static class OutcomeScoring
 {

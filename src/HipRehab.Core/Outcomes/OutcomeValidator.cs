@@ -3,12 +3,12 @@ using HipRehab.Core.Assessment;
 namespace HipRehab.Core.Outcomes;
 
 /// <summary>
-/// Checks an <see cref="OutcomeForm"/> against the public contract and clinical-rules §5, naming the
+/// Checks an <see cref="OutcomeForm"/> against the public contract and docs/clinical-rules.md §5, naming the
 /// field of each problem (camelCase, as the client sent it) so the API can answer 400 with them.
 /// </summary>
 public static class OutcomeValidator
 {
-    /// <summary>How far back a record may be entered (api.md conventions).</summary>
+    /// <summary>How far back a record may be entered (docs/api.md conventions).</summary>
     public const int MaxDaysInPast = 365;
 
     /// <summary>The fewest PSFS activities (OM2: the person names 3–5).</summary>
@@ -100,7 +100,7 @@ public static class OutcomeValidator
     public static decimal PsfsScore(IReadOnlyList<PsfsActivity> activities) =>
         Math.Round((decimal)activities.Sum(a => a.Score) / activities.Count, 2, MidpointRounding.AwayFromZero);
 
-    /// <summary>Checks a record's date against api.md: not in the future, not more than a year back.</summary>
+    /// <summary>Checks a record's date against docs/api.md: not in the future, not more than a year back.</summary>
     public static void CheckDate(DateOnly? date, DateOnly today, Action<string, string> add)
     {
         if (date is not DateOnly d)

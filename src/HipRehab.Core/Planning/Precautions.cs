@@ -3,7 +3,7 @@ using HipRehab.Core.Assessment;
 
 namespace HipRehab.Core.Planning;
 
-/// <summary>The precaution sets of clinical-rules §2.1, plus a clinician's own list.</summary>
+/// <summary>The precaution sets of docs/clinical-rules.md §2.1, plus a clinician's own list.</summary>
 public enum PrecautionSet
 {
     /// <summary>Posterior or posterolateral hip replacement (THR-P).</summary>
@@ -35,7 +35,7 @@ public sealed record RecordedPrecautions(PrecautionSet Set, IReadOnlyList<Demand
 /// <param name="Text">Plain words for the person, completing "… because".</param>
 public sealed record LastingRestriction(string Family, Demand Demand, string RuleId, string Text);
 
-/// <summary>What a hip replacement brings for good (clinical-rules §4's ladders, §2.2).</summary>
+/// <summary>What a hip replacement brings for good (docs/clinical-rules.md §4's ladders, §2.2).</summary>
 public static class HipReplacement
 {
     /// <summary>
@@ -68,7 +68,7 @@ public sealed record ActivePrecautions(PrecautionSet Set, IReadOnlySet<Demand> F
     /// <summary>How long the default precautions last after surgery (THR-D, [U]).</summary>
     public const int DefaultWindowDays = 42;
 
-    /// <summary>The movements each named set restricts (clinical-rules §2.1, §2.2).</summary>
+    /// <summary>The movements each named set restricts (docs/clinical-rules.md §2.1, §2.2).</summary>
     public static IReadOnlySet<Demand> DemandsOf(PrecautionSet set) => set switch
     {
         // Lying on the non-operated side without a pillow counts as adduction past the midline, so

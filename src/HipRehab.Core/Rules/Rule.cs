@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace HipRehab.Core.Rules;
 
-/// <summary>How well a rule is supported (clinical-rules.md): confirmed, secondary source, or an unconfirmed default.</summary>
+/// <summary>How well a rule is supported (docs/clinical-rules.md): confirmed, secondary source, or an unconfirmed default.</summary>
 public enum Confidence
 {
     /// <summary>Confirmed in a primary or official source.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace HipRehab.Core.Rules;
 
 /// <summary>
-/// Every rule the product applies, taken from clinical-rules.md. This list is the single source
+/// Every rule the product applies, taken from docs/clinical-rules.md. This list is the single source
 /// that decisions cite: a rule ID that is not here must never appear in an explanation (tests
 /// check every ID the engine and the exercise library emit against it).
 /// </summary>
@@ -11,7 +11,7 @@ public static class RuleCatalogue
 {
     private const string Article = "Source article: Physical Therapy Exercises for Hip Pain";
 
-    /// <summary>All rules, in the order of clinical-rules.md, then the product's own defaults.</summary>
+    /// <summary>All rules, in the order of docs/clinical-rules.md, then the product's own defaults.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
         // 1. Red flags

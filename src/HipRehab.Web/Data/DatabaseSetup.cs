@@ -8,6 +8,13 @@ using HipRehab.Web.Data.Sqlite;
 
 namespace HipRehab.Web.Data;
 
+/// <summary>The database providers the app runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
 /// <summary>Chooses the database provider from configuration and keeps the schema migrated.</summary>
 public static class DatabaseSetup
 {
@@ -20,16 +27,16 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        var connection = configuration.GetConnectionString("HipRehab");
-        if (SqliteConnectionString(configuration) is { } sqlite)
+        if (ProviderOf(configuration) == DatabaseProvider.Sqlite)
         {
+            var sqlite = SqliteConnectionString(configuration)!;
             EnsureFolder(sqlite);
             services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance, SqliteStatements.Instance));
             AddScopedContext<SqliteAppDb>(services);
         }
-        else if (string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        else
         {
+            var connection = configuration.GetConnectionString("HipRehab");
             if (string.IsNullOrWhiteSpace(connection))
             {
                 throw new InvalidOperationException("Database:Provider is PostgreSQL, so ConnectionStrings:HipRehab must name the server.");
@@ -38,20 +45,27 @@ public static class DatabaseSetup
             services.AddPooledDbContextFactory<PostgresAppDb>(o => o.UseNpgsql(connection));
             AddScopedContext<PostgresAppDb>(services);
         }
-        else
-        {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or PostgreSQL.");
-        }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddDataProtection().SetApplicationName("HipRehab").PersistKeysToDbContext<AppDb>();
         return services;
     }
 
+    /// <summary>
+    /// The one reading of <c>Database:Provider</c>: <c>Sqlite</c> (the default) or <c>PostgreSQL</c>, in
+    /// any case; anything else stops the app with a message.
+    /// </summary>
+    public static DatabaseProvider ProviderOf(IConfiguration configuration) => (configuration["Database:Provider"] ?? "Sqlite") switch
+    {
+        var p when string.Equals(p, "Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
+        var p when string.Equals(p, "PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.PostgreSQL,
+        var p => throw new InvalidOperationException($"Database:Provider '{p}' is not supported; use Sqlite or PostgreSQL."),
+    };
+
     /// <summary>The SQLite connection string when SQLite is the provider (the default), otherwise null.</summary>
     public static string? SqliteConnectionString(IConfiguration configuration)
     {
-        if (!string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase))
+        if (ProviderOf(configuration) != DatabaseProvider.Sqlite)
         {
             return null;
         }

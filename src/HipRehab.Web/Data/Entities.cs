@@ -168,7 +168,7 @@ public sealed class AlertRecord
 }
 
 /// <summary>
-/// One outcome measure (clinical-rules §5): a built-in instrument (OM1–OM7) or a licensed pack.
+/// One outcome measure (docs/clinical-rules.md §5): a built-in instrument (OM1–OM7) or a licensed pack.
 /// The interpretation is not stored: it is computed when read, from the thresholds in Core, so a
 /// reviewed threshold applies to old results too.
 /// </summary>
@@ -193,7 +193,7 @@ public sealed class OutcomeRecord
     public required DateTime CreatedAt { get; set; }
 }
 
-/// <summary>A dated weight; the intake's weight is the baseline (api.md).</summary>
+/// <summary>A dated weight; the intake's weight is the baseline (docs/api.md).</summary>
 public sealed class BodyMeasurementRecord
 {
     public Guid Id { get; set; }

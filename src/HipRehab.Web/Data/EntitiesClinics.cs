@@ -95,7 +95,7 @@ public sealed class AuditEntryRecord
 }
 
 /// <summary>
-/// A clinician's review of one see-clinician-soon finding of one screening (clinical-rules §1), or of
+/// A clinician's review of one see-clinician-soon finding of one screening (docs/clinical-rules.md §1), or of
 /// one warning sign reported at a check-in that paused the plan (E1, E1R: <see cref="CheckInId"/> set).
 /// Bound to the intake it was given for: a new intake is a new screening that needs its own review.
 /// </summary>
@@ -116,7 +116,7 @@ public sealed class ClearanceRecord
 }
 
 /// <summary>
-/// The precautions a clinician recorded from the surgeon's instructions (clinical-rules §2.1). One
+/// The precautions a clinician recorded from the surgeon's instructions (docs/clinical-rules.md §2.1). One
 /// row per person, replaced on each change; <see cref="Revision"/> grows with every change so
 /// cached constraints keyed by it are never stale.
 /// </summary>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace HipRehab.Web.Infrastructure;
 
 /// <summary>
@@ -10,23 +8,7 @@ namespace HipRehab.Web.Infrastructure;
 /// </summary>
 public static class JsonTextCache
 {
-    private const int MaxEntries = 20_000;
-    private static readonly ConcurrentDictionary<(Type, string), object> s_cache = new();
+    private static readonly BoundedCache<(Type, string), object> s_cache = new(20_000);
 
-    public static T Read<T>(string json) where T : class
-    {
-        if (s_cache.TryGetValue((typeof(T), json), out var hit))
-        {
-            return (T)hit;
-        }
-
-        if (s_cache.Count >= MaxEntries)
-        {
-            s_cache.Clear();
-        }
-
-        var value = StoredJson.Read<T>(json);
-        s_cache[(typeof(T), json)] = value;
-        return value;
-    }
+    public static T Read<T>(string json) where T : class => (T)s_cache.GetOrAdd((typeof(T), json), key => StoredJson.Read<T>(key.Item2));
 }

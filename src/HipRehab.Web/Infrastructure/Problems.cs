@@ -18,7 +18,7 @@ public static class Problems
     public static ProblemHttpResult Conflict(string type, string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: TypeBase + type, title: title, detail: detail);
 
-    /// <summary>Dates may not be in the future nor more than 365 days in the past (api.md).</summary>
+    /// <summary>Dates may not be in the future nor more than 365 days in the past (docs/api.md).</summary>
     public const int MaxDaysBack = 365;
 
     public static string? CheckDate(DateOnly date, DateOnly today) =>

@@ -116,7 +116,7 @@ public class OutcomeScoringTests
 
     // ---- OM5 chair stand: every row of the norm table ----
 
-    /// <summary>The table of clinical-rules §5, typed out again here so a slip in either copy shows.</summary>
+    /// <summary>The table of docs/clinical-rules.md §5, typed out again here so a slip in either copy shows.</summary>
     public static TheoryData<Sex, int, int, int, int> NormRows() => new()
     {
         { Sex.Female, 60, 64, 12, 17 }, { Sex.Female, 65, 69, 11, 16 }, { Sex.Female, 70, 74, 10, 15 },

@@ -2,7 +2,7 @@ using HipRehab.Web.Data;
 
 namespace HipRehab.Web.Features.Alerts;
 
-/// <summary>An alert as the API shows it (api.md).</summary>
+/// <summary>An alert as the API shows it (docs/api.md).</summary>
 public sealed record AlertResponse(Guid Id, string RuleId, string Severity, string Message, DateTime CreatedAt, string Status)
 {
     public static AlertResponse From(AlertRecord a) => new(a.Id, a.RuleId, a.Severity, a.Message, a.CreatedAt, a.Status);

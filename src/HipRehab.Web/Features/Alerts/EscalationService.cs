@@ -11,7 +11,7 @@ namespace HipRehab.Web.Features.Alerts;
 
 /// <summary>
 /// The one place that decides alerts: after every record (check-in, committed sessions, outcome) it
-/// loads the person's dated records, asks <see cref="EscalationEngine"/> (E1–E6, clinical-rules §6)
+/// loads the person's dated records, asks <see cref="EscalationEngine"/> (E1–E6, docs/clinical-rules.md §6)
 /// and raises what it returns through <see cref="AlertService"/> — one open alert per rule per
 /// person, a stronger severity updating the open one — pausing the plan when an alert says so.
 /// <para>
@@ -101,10 +101,10 @@ public sealed class EscalationService(AppDb db, AlertService alerts, TimeProvide
 
         // The plan: its first day and the weekdays with something due. A paused plan asks nothing of
         // the person, so adherence (E3, E6) and the review (E4) wait until it is active again.
-        var plan = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
+        var plan = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced).OrderByDescending(p => p.Version)
             .Select(p => new { p.Status, p.CreatedAt, Days = p.Items.Where(i => !i.OnHold).Select(i => i.DaysJson).ToList() })
             .FirstOrDefaultAsync(ct);
-        var active = plan is { Status: "active" };
+        var active = plan is { Status: PlanStatus.Active };
 
         // Check-ins by their own date: the window, and the baseline (the first 7 days of records)
         // with its own small query when it lies before the window.
@@ -222,7 +222,7 @@ public sealed class EscalationService(AppDb db, AlertService alerts, TimeProvide
     /// </summary>
     private async Task PausePlanAsync(string userId, EscalationAlert alert, string reason, CancellationToken ct)
     {
-        var plan = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        var plan = await db.Plans.Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         if (plan is null || alert.ReportedOn is not DateOnly day)
         {
             return;

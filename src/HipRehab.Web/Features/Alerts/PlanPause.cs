@@ -29,10 +29,10 @@ public static class PlanPause
     /// </summary>
     public static void Pause(PlanRecord plan, IEnumerable<PauseFinding> findings, string reason, DateTime now)
     {
-        var kept = plan.Status == "paused" ? Findings(plan) : [];
-        if (plan.Status != "paused")
+        var kept = plan.Status == PlanStatus.Paused ? Findings(plan) : [];
+        if (plan.Status != PlanStatus.Paused)
         {
-            plan.Status = "paused";
+            plan.Status = PlanStatus.Paused;
             plan.PausedReason = reason;
             plan.PausedAt = now;
         }

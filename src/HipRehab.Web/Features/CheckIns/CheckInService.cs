@@ -87,7 +87,7 @@ public sealed class CheckInService(AppDb db, EscalationService escalation, TimeP
             return;
         }
 
-        var plan = await db.Plans.Where(p => p.UserId == record.UserId && p.Status == "paused").OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        var plan = await db.Plans.Where(p => p.UserId == record.UserId && p.Status == PlanStatus.Paused).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         if (plan is not null)
         {
             PlanPause.Pause(plan, findings.Select(f => new PauseFinding(f.RuleId, f.Outcome, f.Message, record.Id, record.Date)), plan.PausedReason ?? "", clock.GetUtcNow().UtcDateTime);

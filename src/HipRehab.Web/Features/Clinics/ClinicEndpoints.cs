@@ -9,7 +9,7 @@ using HipRehab.Web.Features.Shared;
 
 namespace HipRehab.Web.Features.Clinics;
 
-/// <summary>Clinics, their staff and invitations, and the audit log (api.md "Clinics").</summary>
+/// <summary>Clinics, their staff and invitations, and the audit log (docs/api.md "Clinics").</summary>
 public static class ClinicEndpoints
 {
     public static readonly TimeSpan StaffInvitationLifetime = TimeSpan.FromDays(7);

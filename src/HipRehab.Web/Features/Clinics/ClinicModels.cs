@@ -44,7 +44,7 @@ public sealed record PatientDetail(string PatientId, string? Email, DateTime Lin
     IReadOnlyList<CheckInSummary> CheckIns, IReadOnlyList<AlertResponse> Alerts, IReadOnlyList<NoteResponse> Notes,
     RecordedPrecautionsResponse? Precautions = null);
 
-/// <summary>The precautions a clinician recorded for the person (clinical-rules §2.1), and who recorded them.</summary>
+/// <summary>The precautions a clinician recorded for the person (docs/clinical-rules.md §2.1), and who recorded them.</summary>
 public sealed record RecordedPrecautionsResponse(string Set, IReadOnlyList<string> ForbiddenDemands, DateOnly? Until, string? RecordedBy, DateTime RecordedAt);
 
 /// <summary>An alert of a linked person, as their clinic sees it.</summary>

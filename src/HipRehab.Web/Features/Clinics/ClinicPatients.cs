@@ -53,7 +53,7 @@ public sealed class ClinicPatients(AppDb db, ClinicAccess access, TimeProvider c
             && new Core.Assessment.ScreeningResult(Core.Assessment.ScreeningOutcome.SeeClinicianSoon, StoredJson.Read<List<Core.Assessment.Finding>>(kv.Value.FindingsJson))
                 .OutcomeAfter(clearedRules[(kv.Key, kv.Value.Id)].ToHashSet()) != Core.Assessment.ScreeningOutcome.SeeClinicianSoon
             ? "cleared" : kv.Value.ScreeningOutcome);
-        var plans = (await db.Plans.AsNoTracking().Where(p => ids.Contains(p.UserId) && p.Status != "replaced")
+        var plans = (await db.Plans.AsNoTracking().Where(p => ids.Contains(p.UserId) && p.Status != PlanStatus.Replaced)
             .Select(p => new { p.Id, p.UserId, p.Version, p.Status, p.CreatedAt }).ToListAsync(ct))
             .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Version)!);
         var planIds = plans.Values.Select(p => p.Id).ToList();
@@ -72,7 +72,7 @@ public sealed class ClinicPatients(AppDb db, ClinicAccess access, TimeProvider c
         {
             AdherenceFigure? figure = null;
             int? adherenceForRanking = null;
-            if (plans.TryGetValue(p.PatientId, out var plan) && plan.Status == "active")
+            if (plans.TryGetValue(p.PatientId, out var plan) && plan.Status == PlanStatus.Active)
             {
                 var days = itemDays[plan.Id].SelectMany(JsonTextCache.Read<List<DayOfWeek>>).ToHashSet();
                 var planStart = DateOnly.FromDateTime(plan.CreatedAt);

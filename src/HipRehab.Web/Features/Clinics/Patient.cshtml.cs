@@ -188,7 +188,7 @@ public sealed class PatientModel(ClinicAccess access, ClinicPatients patients, C
                     .Select(f => new Finding(f.RuleId, f.Outcome, $"Reported at the check-in of {PlainWords.Date(f.CheckInDate)}: {f.Message}")))
                 .DistinctBy(f => f.RuleId)];
             Cleared = new HashSet<string>([.. await IntakeClearances.ClearedRuleIdsAsync(db, patientId, intake.Id, ct), .. await PlanPause.ClearedAsync(db, patientId, pause, ct)]);
-            PlanPaused = Detail.Plan?.Status == "paused";
+            PlanPaused = Detail.Plan?.Status == PlanStatus.Paused;
         }
 
         if (Request.Method == HttpMethods.Get && Detail.Precautions is { } recorded)

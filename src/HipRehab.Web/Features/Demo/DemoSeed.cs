@@ -229,7 +229,7 @@ public static class DemoSeed
             }
 
             var current = await plans.CurrentAsync(userId, ct);
-            var due = current is { Status: "active" }
+            var due = current is { Status: PlanStatus.Active }
                 ? current.Items.Where(i => StoredJson.Read<List<DayOfWeek>>(i.DaysJson).Contains(date.DayOfWeek)).OrderBy(i => i.Position).ToList()
                 : [];
             if (due.Count == 0)

@@ -3,7 +3,7 @@ using HipRehab.Core.Library;
 
 namespace HipRehab.Web.Features.Exercises;
 
-/// <summary>An exercise variant as the public API shows it (api.md).</summary>
+/// <summary>An exercise variant as the public API shows it (docs/api.md).</summary>
 public sealed record ExerciseResponse(
     string Id, string Family, string FamilyName, string Name, int Level, bool FromArticle, Category Category,
     Position Position, Laterality Laterality, bool Supported, IReadOnlyList<Equipment> Equipment, IReadOnlyList<Demand> Demands,

@@ -7,7 +7,7 @@ namespace HipRehab.Web.Features.Intake;
 /// <remarks><see cref="CheckInDate"/>: the day of the check-in whose warning sign was cleared; null for a finding of the intake.</remarks>
 public sealed record ClearanceResponse(string RuleId, string? ClearedBy, string? ClinicName, DateTime ClearedAt, DateOnly? CheckInDate = null);
 
-/// <summary>Clinicians' clearances of see-clinician-soon findings (clinical-rules §1), as planning and the pages read them.</summary>
+/// <summary>Clinicians' clearances of see-clinician-soon findings (docs/clinical-rules.md §1), as planning and the pages read them.</summary>
 public static class IntakeClearances
 {
     /// <summary>The rule ids cleared for this intake's screening (not those cleared for a check-in).</summary>

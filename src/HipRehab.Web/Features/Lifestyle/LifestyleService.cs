@@ -10,7 +10,7 @@ using HipRehab.Web.Features.Exercises;
 namespace HipRehab.Web.Features.Lifestyle;
 
 /// <summary>
-/// Weight and activity records (clinical-rules §7). The figures and words are Core's
+/// Weight and activity records (docs/clinical-rules.md §7). The figures and words are Core's
 /// (<see cref="Body"/>, <see cref="Activity"/>); weight is only ever an offer of support and never
 /// blocks anything (L2). Shared by the API and the progress page.
 /// </summary>
@@ -107,9 +107,9 @@ public sealed class LifestyleService(AppDb db, ExerciseLibrary library, TimeProv
     /// </summary>
     public async Task<IReadOnlyList<Guidance>> GuidanceAsync(string userId, DateOnly date, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
+        var plan = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced).OrderByDescending(p => p.Version)
             .Select(p => new { p.Id, p.Status }).FirstOrDefaultAsync(ct);
-        if (plan is not { Status: "active" })
+        if (plan is not { Status: PlanStatus.Active })
         {
             return [];
         }

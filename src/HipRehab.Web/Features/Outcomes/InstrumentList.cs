@@ -11,7 +11,7 @@ public static class InstrumentList
 
     private static InstrumentResponse BuiltIn(InstrumentInfo info)
     {
-        // The value ranges are the public contract's (api.md); the thresholds are Core's (OutcomeScoring, ChairStandNorms).
+        // The value ranges are the public contract's (docs/api.md); the thresholds are Core's (OutcomeScoring, ChairStandNorms).
         (string[] Fields, decimal? Min, decimal? Max, string Meaning, decimal? Meaningful) spec = info.Instrument switch
         {
             Instrument.Nprs => (["value"], 0m, 10m,

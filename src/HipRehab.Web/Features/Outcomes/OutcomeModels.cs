@@ -3,7 +3,7 @@ using HipRehab.Core.Outcomes;
 namespace HipRehab.Web.Features.Outcomes;
 
 /// <summary>
-/// An outcome measure as sent (api.md): <c>{ instrument, date, ... }</c>. Built-in instruments use
+/// An outcome measure as sent (docs/api.md): <c>{ instrument, date, ... }</c>. Built-in instruments use
 /// <c>value</c>, <c>seconds</c> or <c>activities</c> (see <see cref="OutcomeForm"/>); a licensed
 /// pack uses <c>answers</c>: item id → the chosen option's score.
 /// </summary>
@@ -20,12 +20,12 @@ public sealed record OutcomeRequest
 }
 
 /// <summary>
-/// What a result means (api.md <c>interpretation</c>): plain words and the rules behind them, and the
+/// What a result means (docs/api.md <c>interpretation</c>): plain words and the rules behind them, and the
 /// figures of <see cref="OutcomeInterpretation"/> with the change from baseline flattened into
 /// <c>change</c> and <c>meaningful</c>. Figures an instrument does not have are null.
 /// </summary>
 /// <param name="Text">Plain words for the person.</param>
-/// <param name="RuleIds">The rules of clinical-rules §5 (and CX3 for a TUG fall risk). Empty for a licensed pack: its source is in <paramref name="Source"/>.</param>
+/// <param name="RuleIds">The rules of docs/clinical-rules.md §5 (and CX3 for a TUG fall risk). Empty for a licensed pack: its source is in <paramref name="Source"/>.</param>
 /// <param name="NormLow">Chair stand: the 25th percentile of the age/sex norm (OM5).</param>
 /// <param name="NormHigh">Chair stand: the 75th percentile.</param>
 /// <param name="Band">Chair stand: below, within or above the norm.</param>
@@ -48,7 +48,7 @@ public sealed record InterpretationResponse(string Text, IReadOnlyList<string> R
         i.Change?.Baseline, i.Change?.Change, i.Change?.Direction, i.Change?.Meaningful, i.Change?.Size, source);
 }
 
-/// <summary>A recorded result with its interpretation (api.md: <c>{ id, instrument, date, score, interpretation }</c>).</summary>
+/// <summary>A recorded result with its interpretation (docs/api.md: <c>{ id, instrument, date, score, interpretation }</c>).</summary>
 /// <param name="Id">The result.</param>
 /// <param name="Instrument">The built-in name or the pack's id.</param>
 /// <param name="Date">The day measured.</param>

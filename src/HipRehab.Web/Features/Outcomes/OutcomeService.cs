@@ -15,7 +15,7 @@ using HipRehab.Web.Features.Shared;
 namespace HipRehab.Web.Features.Outcomes;
 
 /// <summary>
-/// Records and reads outcome measures (clinical-rules §5): validation, scoring and interpretation are
+/// Records and reads outcome measures (docs/clinical-rules.md §5): validation, scoring and interpretation are
 /// Core's (<see cref="OutcomeValidator"/>, <see cref="OutcomeScoring"/>, <see cref="PackScorer"/>);
 /// this service loads, stores and maps. Interpretations are computed on every read, so a reviewed
 /// threshold applies to old results as well. A Timed Up and Go updates the plan's fall risk (OM6 → CX3).
@@ -222,7 +222,7 @@ public sealed class OutcomeService(AppDb db, InstrumentPacks packs, ExerciseLibr
             .OrderBy(o => o.CreatedAt).Select(o => new { o.Date, o.Score }).ToListAsync(ct);
         var fallRisk = OutcomeScoring.FallRisk(tugs.Select(t => new OutcomeResult(Instrument.Tug, t.Date, t.Score))
             .Append(new OutcomeResult(Instrument.Tug, added.Date, added.Score)));
-        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == userId && p.Status != "replaced")
+        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         if (plan is null || plan.FallRisk == fallRisk)
         {

@@ -24,7 +24,7 @@ public sealed record PlanItemResponse(Guid Id, string Family, string FamilyName,
     int Level, Dose Dose, IReadOnlyList<DayOfWeek> Days, IReadOnlyList<Reason> Why, bool Pinned, IReadOnlyList<DecisionResponse> History,
     bool OnHold = false);
 
-/// <summary>The person's plan (api.md): items with their reasons and history, what was left out, and advice.</summary>
+/// <summary>The person's plan (docs/api.md): items with their reasons and history, what was left out, and advice.</summary>
 /// <remarks>
 /// While paused: <see cref="PausedFindings"/>, the warning signs from check-ins that paused it (a linked
 /// clinician clears the see-clinician-soon ones), and <see cref="PauseNextStep"/>, what lifts the pause
@@ -71,5 +71,5 @@ public static class PlanMapping
         new(p.Id, p.Version, p.CreatedAt, p.Status, p.PausedReason,
             [.. p.Items.OrderBy(i => i.Position).Select(i => ToResponse(i, library, history[i.Id]))],
             StoredJson.Read<List<ExcludedFamily>>(p.ExcludedJson), StoredJson.Read<List<Reason>>(p.AdviceJson), clearances ?? [],
-            p.Status == "paused" ? PlanPause.NextStep(PlanPause.Findings(p)) : null, p.Status == "paused" ? PlanPause.Findings(p) : []);
+            p.Status == PlanStatus.Paused ? PlanPause.NextStep(PlanPause.Findings(p)) : null, p.Status == PlanStatus.Paused ? PlanPause.Findings(p) : []);
 }

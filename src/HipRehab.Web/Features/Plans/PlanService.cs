@@ -35,7 +35,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var screening = IntakeStore.Screening(intakeRecord);
-        // A see-clinician-soon finding a linked clinician cleared no longer blocks (clinical-rules §1).
+        // A see-clinician-soon finding a linked clinician cleared no longer blocks (docs/clinical-rules.md §1).
         var cleared = await IntakeClearances.ClearedRuleIdsAsync(db, userId, intakeRecord.Id, ct);
         if (screening.OutcomeAfter(cleared) is not (ScreeningOutcome.Clear or ScreeningOutcome.Advice))
         {
@@ -45,9 +45,9 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         // A plan paused by a warning sign at a check-in stays paused until its see-clinician-soon
         // findings are cleared by a linked clinician and, after an urgent-care finding, the person has
         // answered the intake again since the pause (E1R). A new intake alone never lifts it.
-        var current = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced")
+        var current = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        if (current is { Status: "paused" })
+        if (current is { Status: PlanStatus.Paused })
         {
             var findings = PlanPause.Findings(current);
             var clearedForPause = await PlanPause.ClearedAsync(db, userId, findings, ct);
@@ -62,10 +62,10 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
         var fallRisk = await ClinicalRecords.FallRiskAsync(db, userId, ct);
         var draft = Planner.Plan(IntakeStore.Intake(intakeRecord, today), screening, library, today,
             new PlanningOptions(ClearedRuleIds: cleared, RecordedPrecautions: recorded, FallRisk: fallRisk));
-        var previous = await db.Plans.Where(p => p.UserId == userId && p.Status != "replaced").ToListAsync(ct);
+        var previous = await db.Plans.Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced).ToListAsync(ct);
         foreach (var p in previous)
         {
-            p.Status = "replaced";
+            p.Status = PlanStatus.Replaced;
         }
 
         var version = await db.Plans.Where(p => p.UserId == userId).Select(p => (int?)p.Version).MaxAsync(ct) ?? 0;
@@ -75,7 +75,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
             UserId = userId,
             Version = version + 1,
             CreatedAt = now,
-            Status = "active",
+            Status = PlanStatus.Active,
             FallRisk = fallRisk,
             IntakeId = intakeRecord.Id,
             ExcludedJson = StoredJson.Write(draft.Excluded),
@@ -102,7 +102,7 @@ public sealed class PlanService(AppDb db, ExerciseLibrary library, TimeProvider 
     /// <summary>The current plan (active or paused) with its items, or null.</summary>
     public Task<PlanRecord?> CurrentAsync(string userId, CancellationToken ct) =>
         db.Plans.AsNoTracking().Include(p => p.Items)
-            .Where(p => p.UserId == userId && p.Status != "replaced")
+            .Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced)
             .OrderByDescending(p => p.Version)
             .FirstOrDefaultAsync(ct);
 

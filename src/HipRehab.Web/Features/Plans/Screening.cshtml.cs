@@ -23,7 +23,7 @@ public sealed class ScreeningModel(AppDb db, PlanService plans) : PageModel
     /// <summary>Findings a linked clinician reviewed and cleared, with who cleared them.</summary>
     public IReadOnlyList<ClearanceResponse> Clearances { get; private set; } = [];
 
-    /// <summary>True when a plan may be made: screening allows it, counting the clearances (clinical-rules §1).</summary>
+    /// <summary>True when a plan may be made: screening allows it, counting the clearances (docs/clinical-rules.md §1).</summary>
     public bool AllowsPlan { get; private set; }
 
     /// <summary>True when the current plan was made from this intake, so "See my plan" replaces "Make my plan".</summary>
@@ -49,7 +49,7 @@ public sealed class ScreeningModel(AppDb db, PlanService plans) : PageModel
                 return Redirect("/me/intake");
             default:
                 await LoadAsync(ct);
-                Blocked = result.Plan is { Status: "paused" } paused
+                Blocked = result.Plan is { Status: PlanStatus.Paused } paused
                     // A plan paused by a warning sign at a check-in goes on as E1R says, not because the questions were answered again.
                     ? $"Your plan is paused because of a warning sign at a check-in. {PlanPause.NextStep(PlanPause.Findings(paused))}"
                     : "We cannot make a plan yet, because of your answers to the safety questions. Please follow the advice on this page first.";

@@ -41,7 +41,7 @@ public sealed record WeightProgress(decimal? BaselineKg, decimal? HeightCm, Weig
 public sealed record ActivityProgress(ActivityWeek ThisWeek, IReadOnlyList<ActivityWeek> Weeks);
 
 /// <summary>
-/// <c>GET /api/v1/me/progress</c>: the api.md figures first (<c>baselinePain</c> … <c>alerts</c>), then the
+/// <c>GET /api/v1/me/progress</c>: the docs/api.md figures first (<c>baselinePain</c> … <c>alerts</c>), then the
 /// series a progress page draws. Pain figures are 7-day averages of check-in usual pain by each record's
 /// own date: <c>baselinePain</c> is the first 7 days of records (E2's baseline), <c>currentPain</c> the last
 /// 7 days, and <c>painChange</c> = current − baseline (negative = better), given once the two windows no

@@ -124,9 +124,9 @@ public sealed class ProgressService(AppDb db, OutcomeService outcomes, Lifestyle
 
     private async Task<AdherenceResponse?> AdherenceAsync(string userId, DateOnly today, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
+        var plan = await db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced).OrderByDescending(p => p.Version)
             .Select(p => new { p.Id, p.Status, p.CreatedAt }).FirstOrDefaultAsync(ct);
-        if (plan is not { Status: "active" })
+        if (plan is not { Status: PlanStatus.Active })
         {
             return null;
         }

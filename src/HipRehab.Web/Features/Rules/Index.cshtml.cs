@@ -12,7 +12,7 @@ public sealed record RuleSection(string Id, string Title, string Intro, IReadOnl
 [AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
 public sealed class IndexModel : PageModel
 {
-    // Prefixes follow clinical-rules.md; a rule with a prefix not listed here still shows, under "Other rules".
+    // Prefixes follow docs/clinical-rules.md; a rule with a prefix not listed here still shows, under "Other rules".
     private static readonly (string Id, string Title, string Intro, Func<string, bool> Matches)[] s_sections =
     [
         ("red-flags", "Red flags", "Warning signs that mean a doctor should check you before any exercise.", id => Is(id, "RF")),

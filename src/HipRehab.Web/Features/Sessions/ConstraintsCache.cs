@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using HipRehab.Core.Planning;
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
+using HipRehab.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HipRehab.Web.Features.Sessions;
@@ -17,8 +17,7 @@ namespace HipRehab.Web.Features.Sessions;
 /// </summary>
 public sealed class ConstraintsCache
 {
-    private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<(Guid IntakeId, DateOnly Day, int PrecautionsRevision, bool FallRisk), PersonConstraints> _cache = new();
+    private readonly BoundedCache<(Guid IntakeId, DateOnly Day, int PrecautionsRevision, bool FallRisk), PersonConstraints> _cache = new(10_000);
 
     private static readonly Func<AppDb, Guid, string, CancellationToken, Task<IntakeRecord>> s_intake = EF.CompileAsyncQuery(
         (AppDb db, Guid intakeId, string userId, CancellationToken ct) => db.Intakes.AsNoTracking().First(i => i.Id == intakeId && i.UserId == userId));
@@ -27,19 +26,14 @@ public sealed class ConstraintsCache
     public async Task<PersonConstraints> GetAsync(AppDb db, string userId, Guid intakeId, DateOnly today, bool fallRisk, CancellationToken ct)
     {
         var (recorded, revision) = await ClinicalRecords.PrecautionsAsync(db, userId, ct);
-        if (_cache.TryGetValue((intakeId, today, revision, fallRisk), out var hit))
+        if (_cache.TryGet((intakeId, today, revision, fallRisk), out var hit))
         {
             return hit;
         }
 
         var intake = await s_intake(db, intakeId, userId, ct);
         var constraints = PersonConstraints.For(IntakeStore.Intake(intake, today), today, recorded, fallRisk);
-        if (_cache.Count >= MaxEntries)
-        {
-            _cache.Clear();
-        }
-
-        _cache[(intakeId, today, revision, fallRisk)] = constraints;
+        _cache.Set((intakeId, today, revision, fallRisk), constraints);
         return constraints;
     }
 }

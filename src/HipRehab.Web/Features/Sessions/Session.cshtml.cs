@@ -144,7 +144,7 @@ public sealed partial class SessionModel(AppDb db, TodayService today, PlanServi
             return;
         }
 
-        Paused = plan.Status == "paused";
+        Paused = plan.Status == PlanStatus.Paused;
         PausedReason = plan.PausedReason;
         var response = await plans.ToResponseAsync(plan, ct);
         var byId = response.Items.ToDictionary(i => i.Id.ToString());

@@ -47,7 +47,7 @@ public sealed class SessionBatch(AppDb db, ExerciseLibrary library, ConstraintsC
     private sealed record PlanHead(Guid Id, string Status, Guid IntakeId, bool FallRisk);
 
     private static readonly Func<AppDb, string, Task<PlanHead?>> s_plan = EF.CompileAsyncQuery((AppDb db, string userId) =>
-        db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != "replaced").OrderByDescending(p => p.Version)
+        db.Plans.AsNoTracking().Where(p => p.UserId == userId && p.Status != PlanStatus.Replaced).OrderByDescending(p => p.Version)
             .Select(p => new PlanHead(p.Id, p.Status, p.IntakeId, p.FallRisk)).FirstOrDefault());
 
     private static readonly Func<AppDb, string, Guid, IAsyncEnumerable<PlanItemRecord>> s_items = EF.CompileAsyncQuery<AppDb, string, Guid, PlanItemRecord>((db, userId, planId) =>
@@ -262,7 +262,7 @@ public sealed class SessionBatch(AppDb db, ExerciseLibrary library, ConstraintsC
                 continue;
             }
 
-            if (plan!.Status == "paused")
+            if (plan!.Status == PlanStatus.Paused)
             {
                 results[index] = new(SessionOutcome.PlanPaused, null, null, null);
                 continue;

@@ -7,7 +7,7 @@ namespace HipRehab.Web.Features.Sessions;
 public sealed record SessionExerciseRequest(Guid? PlanItemId, int? CompletedSets, int? CompletedReps, int? CompletedHoldSeconds,
     int? PainDuring, int? Effort, string? Note);
 
-/// <summary>A logged session, as sent (api.md).</summary>
+/// <summary>A logged session, as sent (docs/api.md).</summary>
 public sealed record SessionRequest(DateTimeOffset? PerformedAt, int? PainBefore, int? PainAfter, IReadOnlyList<SessionExerciseRequest>? Exercises);
 
 /// <summary>What happens next to one plan item after this session.</summary>

@@ -68,7 +68,7 @@ public sealed class SessionService(AppDb db, EscalationService escalation, Sessi
         return existing is null ? null : SessionResult.Answer(existing.RequestHash, existing.ResponseJson, hash);
     }
 
-    /// <summary>Field-level checks of api.md: ranges, dates, and one entry per plan item.</summary>
+    /// <summary>Field-level checks of docs/api.md: ranges, dates, and one entry per plan item.</summary>
     public IDictionary<string, string[]> Validate(SessionRequest request)
     {
         var errors = new Dictionary<string, string[]>();

@@ -29,7 +29,7 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
 
     private static Lane[] CreateLanes(IConfiguration configuration)
     {
-        var postgres = string.Equals(configuration["Database:Provider"], "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+        var postgres = DatabaseSetup.ProviderOf(configuration) == DatabaseProvider.PostgreSQL;
         var count = postgres ? Math.Clamp(Environment.ProcessorCount * 2, 2, 16) : 1;
         return [.. Enumerable.Range(0, count).Select(_ => new Lane(keepContexts: !postgres))];
     }

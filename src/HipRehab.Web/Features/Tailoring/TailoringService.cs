@@ -108,7 +108,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
     }
 
     /// <summary>
-    /// Clears see-clinician-soon findings (clinical-rules §1): of the person's latest screening, and of
+    /// Clears see-clinician-soon findings (docs/clinical-rules.md §1): of the person's latest screening, and of
     /// the check-ins that paused their plan (E1R). Once every see-clinician-soon warning sign of a
     /// pause is cleared, and no urgent-care one waits for a new intake, the plan resumes as it was
     /// (every precaution still applies: they are read fresh by the planner and progression) and its E1
@@ -123,8 +123,8 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         }
 
         var screening = IntakeStore.Screening(intake);
-        var plan = await db.Plans.Where(p => p.UserId == patientId && p.Status != "replaced").OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        var pause = plan is { Status: "paused" } ? PlanPause.Findings(plan) : [];
+        var plan = await db.Plans.Where(p => p.UserId == patientId && p.Status != PlanStatus.Replaced).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        var pause = plan is { Status: PlanStatus.Paused } ? PlanPause.Findings(plan) : [];
         var errors = new Dictionary<string, string[]>();
         if (body.RuleIds is not { Count: > 0 } ruleIds)
         {
@@ -210,7 +210,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
 
         var resumed = false;
         IReadOnlyList<string>? stillPaused = null;
-        if (plan is { Status: "paused" })
+        if (plan is { Status: PlanStatus.Paused })
         {
             if (PlanPause.CanResume(pause, clearedForPause, screenedAgainSincePause: false))
             {
@@ -237,7 +237,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
 
     private static void Resume(PlanRecord plan)
     {
-        plan.Status = "active";
+        plan.Status = PlanStatus.Active;
         plan.PausedReason = null;
         plan.PausedAt = null;
         plan.PausedFindingsJson = "[]";
@@ -253,7 +253,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         }
     }
 
-    /// <summary>Records the surgeon's precautions (clinical-rules §2.1) and applies them to the current plan.</summary>
+    /// <summary>Records the surgeon's precautions (docs/clinical-rules.md §2.1) and applies them to the current plan.</summary>
     public async Task<TailoringResult<PrecautionsResult>> SetPrecautionsAsync(StaffMember staff, string patientId, PrecautionsRequest body, CancellationToken ct)
     {
         const string action = "set-precautions";
@@ -337,7 +337,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
         var recorded = new RecordedPrecautions(set, demands, until);
         var changes = new List<DecisionRecord>();
         var intake = await IntakeStore.LatestAsync(db, patientId, ct);
-        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != "replaced")
+        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != PlanStatus.Replaced)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         if (intake is not null && plan is not null)
         {
@@ -363,7 +363,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
     public async Task<TailoringResult<PlanItemResponse>> UpdateItemAsync(StaffMember staff, string patientId, Guid itemId, ItemRequest body, CancellationToken ct)
     {
         const string action = "tailor-item";
-        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != "replaced")
+        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != PlanStatus.Replaced)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         var item = plan?.Items.FirstOrDefault(i => i.Id == itemId);
         var intake = await IntakeStore.LatestAsync(db, patientId, ct);
@@ -464,7 +464,7 @@ public sealed class TailoringService(AppDb db, ClinicAccess access, ExerciseLibr
     /// <summary>Adds another exercise family to the person's plan.</summary>
     public async Task<TailoringResult<PlanItemResponse>> AddItemAsync(StaffMember staff, string patientId, ItemRequest body, CancellationToken ct)
     {
-        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != "replaced")
+        var plan = await db.Plans.Include(p => p.Items).Where(p => p.UserId == patientId && p.Status != PlanStatus.Replaced)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         var intake = await IntakeStore.LatestAsync(db, patientId, ct);
         if (plan is null || intake is null)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using HipRehab.Web.Data;
 using HipRehab.Web.Data.Sqlite;
+using HipRehab.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -22,10 +23,10 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
     public const int MaxIdle = 8;
 
     // The same rows as EfTodayQuery's join, with the caller's id required of the items as well.
-    private const string PlanFrom = """
+    private const string PlanFrom = $"""
         FROM "Plans" AS p
         LEFT JOIN "PlanItems" AS i ON p."Id" = i."PlanId" AND i."UserId" = $user
-        WHERE p."UserId" = $user AND p."Status" <> 'replaced'
+        WHERE p."UserId" = $user AND p."Status" <> '{PlanStatus.Replaced}'
         ORDER BY p."Version" DESC, i."Position"
         """;
 
@@ -166,22 +167,13 @@ public sealed class SqliteTodayQuery : ITodayQuery, IDisposable
         /// <summary>Items kept at most (about 1.5 KB each); the cache starts again when it is full.</summary>
         public const int MaxItems = 8192;
 
-        private readonly ConcurrentDictionary<byte[], PlanItemRecord> _byKey = new(KeyComparer.Instance);
+        private readonly BoundedCache<byte[], PlanItemRecord> _byKey = new(MaxItems, KeyComparer.Instance);
         public long KeyReads;
         public long FullReads;
 
-        public ConcurrentDictionary<byte[], PlanItemRecord>.AlternateLookup<ReadOnlySpan<byte>> Lookup =>
-            _byKey.GetAlternateLookup<ReadOnlySpan<byte>>();
+        public ConcurrentDictionary<byte[], PlanItemRecord>.AlternateLookup<ReadOnlySpan<byte>> Lookup => _byKey.AlternateLookup<ReadOnlySpan<byte>>();
 
-        public void Add(byte[] key, PlanItemRecord item)
-        {
-            if (_byKey.Count >= MaxItems)
-            {
-                _byKey.Clear();
-            }
-
-            _byKey[key] = item;
-        }
+        public void Add(byte[] key, PlanItemRecord item) => _byKey.Set(key, item);
 
         private sealed class KeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
         {

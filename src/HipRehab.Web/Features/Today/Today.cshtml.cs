@@ -41,7 +41,7 @@ public sealed class TodayModel(AppDb db, TodayService today, AlertService alerts
     {
         var userId = User.UserId();
         Day = await today.ForAsync(userId, today.Today, ct);
-        HasPlan = Day.Paused || Day.Due.Count > 0 || await db.Plans.AsNoTracking().AnyAsync(p => p.UserId == userId && p.Status != "replaced", ct);
+        HasPlan = Day.Paused || Day.Due.Count > 0 || await db.Plans.AsNoTracking().AnyAsync(p => p.UserId == userId && p.Status != PlanStatus.Replaced, ct);
         HasIntake = HasPlan || await IntakeStore.LatestAsync(db, userId, ct) is not null;
         var alerts = await db.Alerts.AsNoTracking().Where(a => a.UserId == userId && a.Status == "open")
             .OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct);

@@ -28,7 +28,7 @@ public sealed record TodayRows(IReadOnlyList<Guid> Done, Guid? PlanId, bool Paus
             if (planId is null)
             {
                 planId = row.PlanId;
-                paused = row.Status == "paused";
+                paused = row.Status == PlanStatus.Paused;
                 pausedReason = paused ? row.PausedReason : null;
             }
             else if (row.PlanId != planId)
@@ -72,7 +72,7 @@ public sealed class EfTodayQuery(AppDb db) : ITodayQuery
     // on a LIMIT 1 subquery would say the same, but SQLite takes several times longer to prepare it.
     private static readonly Func<AppDb, string, IAsyncEnumerable<TodayPlanRow>> s_plan = EF.CompileAsyncQuery((AppDb db, string userId) =>
         from p in db.Plans.AsNoTracking()
-        where p.UserId == userId && p.Status != "replaced"
+        where p.UserId == userId && p.Status != PlanStatus.Replaced
         join i in db.PlanItems.AsNoTracking() on p.Id equals i.PlanId into items
         from i in items.DefaultIfEmpty()
         orderby p.Version descending, i!.Position
