@@ -21,7 +21,8 @@
 # BENCH_INFO_DURATION (5s, the Today-after-history figure, no goal),
 # BENCH_HISTORY (5000), BENCH_HISTORY_MAX_SECONDS (150), BENCH_SKIP_BUILD (0), BENCH_TMPDIR
 # (/var/tmp: must be a real disk so that durable commits wait for it), BENCH_KEEP (0: 1 keeps the
-# temporary folder with the database, app log and wrk outputs for a look afterwards).
+# temporary folder with the database, app log and wrk outputs for a look afterwards), BENCH_APP_ARGS
+# (extra arguments for the app, e.g. "--Database:SqliteFastPath=false" to measure without the fast path).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -98,7 +99,7 @@ Bench__BareRoutes=true \
 RateLimiting__SignInPermitsPerMinute=100000 \
 ConnectionStrings__HipRehab="Data Source=$DB" \
 Logging__LogLevel__Default=Warning \
-  dotnet "$DLL" --urls "$BASE" >"$TMP/app.log" 2>&1 &
+  dotnet "$DLL" --urls "$BASE" ${BENCH_APP_ARGS:-} >"$TMP/app.log" 2>&1 &
 APP_PID=$!
 
 for i in $(seq 120); do
@@ -345,7 +346,7 @@ DIRTY=$([[ -n $(git --no-optional-locks status --porcelain -- src 2>/dev/null) ]
   echo
   echo "\`bench/load.sh\`: wrk -t$THREADS -c$CONNECTIONS --latency on 127.0.0.1, $DURATION per route in $ROUNDS rounds alternating with its bare twin, each after $WARMUP warm-up slices until steady (first runs of each route and its bare twin: at" \
     "least ${WARMUP_MIN}s; at most ${WARMUP_MAX}s), Release build" \
-    "of commit $COMMIT$DIRTY, Production, SQLite in WAL with synchronous=FULL on $FSTYPE. Machine: $(nproc) cores," \
+    "of commit $COMMIT$DIRTY${BENCH_APP_ARGS:+ run with $BENCH_APP_ARGS}, Production, SQLite in WAL with synchronous=FULL on $FSTYPE. Machine: $(nproc) cores," \
     "load average $LOAD_AT_START at start and $(cut -d' ' -f1-3 /proc/loadavg) at the end (1, 5, 15 min; other" \
     "builds and tests may share the cores, and wrk shares them with the app). Total run time $(($(date +%s) - STARTED))s."
   echo

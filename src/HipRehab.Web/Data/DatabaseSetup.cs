@@ -31,7 +31,9 @@ public static class DatabaseSetup
         {
             var sqlite = SqliteConnectionString(configuration)!;
             EnsureFolder(sqlite);
-            services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance, SqliteStatements.Instance));
+            var fastPath = SqliteFastPath(configuration);
+            services.AddPooledDbContextFactory<SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(
+                fastPath ? new IInterceptor[] { SqliteDurability.Instance, SqliteStatements.Instance } : new IInterceptor[] { SqliteDurability.Instance }));
             AddScopedContext<SqliteAppDb>(services);
         }
         else
@@ -73,6 +75,15 @@ public static class DatabaseSetup
         var connection = configuration.GetConnectionString("HipRehab");
         return string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection;
     }
+
+    /// <summary>
+    /// True when SQLite is the provider and <c>Database:SqliteFastPath</c> is not <c>false</c>: Today reads
+    /// through <c>SqliteTodayQuery</c>, and the session writer keeps its connections with their statements
+    /// prepared (<see cref="Sqlite.SqliteStatements"/>). Off, SQLite runs the PostgreSQL way (EF Core's
+    /// compiled queries, a pooled context per batch), which is how the fast path is measured (Data/Sqlite/README.md).
+    /// </summary>
+    public static bool SqliteFastPath(IConfiguration configuration) =>
+        ProviderOf(configuration) == DatabaseProvider.Sqlite && configuration.GetValue("Database:SqliteFastPath", true);
 
     /// <summary>
     /// One pooled context per scope, handed out with the scope's <see cref="CallerScope"/> (a pooled

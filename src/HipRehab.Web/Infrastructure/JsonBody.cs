@@ -13,7 +13,7 @@ public static class JsonBody
     /// <summary>The largest JSON body any endpoint accepts.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
         if (!request.HasJsonContentType())
         {
@@ -57,12 +57,12 @@ public static class JsonBody
         }
     }
 
-    private static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large", detail: $"Send at most {MaxBytes / 1024} KB.");
 
-    private static IResult Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "Some answers need another look", detail: $"The field '{field}' could not be read.");
+    private static ProblemHttpResult Invalid(string field, string message) =>
+        Problems.Of(TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "Some answers need another look", detail: $"The field '{field}' could not be read."));
 
     /// <summary>Turns a JSON path like <c>$.surgery.date</c> or <c>$.redFlags[2]</c> into <c>surgery.date</c> / <c>redFlags[2]</c>.</summary>
     public static string FieldFromPath(string? path)

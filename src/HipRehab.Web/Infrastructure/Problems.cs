@@ -15,6 +15,13 @@ public static class Problems
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "Some answers need another look", detail: $"Check: {string.Join(", ", errors.Keys)}.");
 
+    /// <summary>
+    /// A validation problem as the one problem type that helpers hand back (the same body: the field
+    /// names under <c>errors</c>, status 400), so a handler's typed results need only
+    /// <c>ValidationProblem</c> for its own checks and <c>ProblemHttpResult</c> for everything else.
+    /// </summary>
+    public static ProblemHttpResult Of(ValidationProblem validation) => TypedResults.Problem(validation.ProblemDetails);
+
     public static ProblemHttpResult Conflict(string type, string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, type: TypeBase + type, title: title, detail: detail);
 

@@ -13,7 +13,7 @@ namespace HipRehab.Web.Features.Accounts;
 /// Log in with the cookie session. Repeated failures lock the account for a while (Identity
 /// lockout) and the page is rate-limited per client address, like the API's login.
 /// </summary>
-[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/Security/EndpointPolicyTests.cs.
 [EnableRateLimiting(ApiPolicies.SignInLimit)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, IOptions<IdentityOptions> identity) : PageModel
 {

@@ -16,7 +16,7 @@ namespace HipRehab.Web.Features.Accounts;
 /// claim to the cookie, exactly as the API's login does to the token; wrong codes count towards
 /// lockout, and the page is rate-limited like the log-in page.
 /// </summary>
-[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/Security/EndpointPolicyTests.cs.
 [EnableRateLimiting(ApiPolicies.SignInLimit)]
 public sealed class LoginSecondStepModel(SignInManager<AppUser> signIn, AppDb db, IOptions<IdentityOptions> identity) : PageModel
 {

@@ -9,7 +9,7 @@ using HipRehab.Web.Features.Shared;
 namespace HipRehab.Web.Features.Accounts;
 
 /// <summary>Create an account with an email and a long password (no composition rules; common passwords refused).</summary>
-[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/Security/EndpointPolicyTests.cs.
 [EnableRateLimiting(ApiPolicies.SignInLimit)]
 public sealed class RegisterModel(UserManager<AppUser> users) : PageModel
 {

@@ -11,7 +11,7 @@ public static class CheckInEndpoints
     {
         var group = app.MapGroup("/api/v1/me/check-ins").WithTags("Check-ins").RequireAuthorization(ApiPolicies.PersonApi);
 
-        group.MapPost("/", async (HttpRequest request, CheckInService service, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<CheckInResponse>, ValidationProblem, ProblemHttpResult>> (HttpRequest request, CheckInService service, CancellationToken ct) =>
             {
                 var (body, problem) = await JsonBody.ReadAsync<CheckInRequest>(request, ct);
                 if (problem is not null)
@@ -23,8 +23,6 @@ public static class CheckInEndpoints
                 return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/check-ins/{response!.Id}", response);
             })
             .Accepts<CheckInRequest>("application/json")
-            .Produces<CheckInResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .WithSummary("A morning check-in: usual pain, whether yesterday's pain settled (PM2), and warning signs (E1).");
 
         group.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>
@@ -34,7 +32,7 @@ public static class CheckInEndpoints
                     .OrderByDescending(c => c.Date).ThenByDescending(c => c.CreatedAt).Take(200)
                     .Select(c => new { c.Id, c.Date, c.UsualPain, c.SettledSinceLastSession, c.RedFlagsJson })
                     .ToListAsync(ct);
-                return TypedResults.Ok(list.Select(c => new { c.Id, c.Date, c.UsualPain, c.SettledSinceLastSession, RedFlags = StoredJson.Read<List<string>>(c.RedFlagsJson) }));
+                return TypedResults.Ok(list.Select(c => new CheckInSummary(c.Id, c.Date, c.UsualPain, c.SettledSinceLastSession, StoredJson.Read<List<string>>(c.RedFlagsJson))).ToList());
             })
             .WithSummary("Your check-ins, newest first.");
 

@@ -7,3 +7,6 @@ public sealed record CheckInRequest(DateOnly? Date, int? UsualPain, bool? Settle
 
 /// <summary>The answer to a check-in: its id and the alerts it raised.</summary>
 public sealed record CheckInResponse(Guid Id, DateOnly Date, IReadOnlyList<AlertResponse> Alerts);
+
+/// <summary>One stored check-in, as the person's list and the clinic's record show it.</summary>
+public sealed record CheckInSummary(Guid Id, DateOnly Date, int UsualPain, bool SettledSinceLastSession, IReadOnlyList<string> RedFlags);

@@ -22,8 +22,6 @@ public static class ClinicEndpoints
 
         clinics.MapPost("/", CreateAsync)
             .Accepts<CreateClinicRequest>("application/json")
-            .Produces<ClinicResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .WithSummary("Create a clinic. You become its admin and a clinician there.");
 
         clinics.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>
@@ -40,19 +38,15 @@ public static class ClinicEndpoints
 
         clinic.MapPost("/staff-invitations", InviteStaffAsync)
             .Accepts<StaffInvitationRequest>("application/json")
-            .Produces<StaffInvitationResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Invite someone to the clinic's staff (admins only). The code works once, for that e-mail address, for 7 days.");
 
         clinic.MapPost("/patient-invitations", InvitePatientAsync)
-            .Produces<PatientInvitationResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A code to give a person, so they can share their records with the clinic. It works once, for 14 days.");
 
         clinic.MapGet("/audit", AuditAsync)
-            .Produces<List<AuditEntryResponse>>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -61,14 +55,13 @@ public static class ClinicEndpoints
         app.MapPost("/api/v1/staff-invitations/{code}/accept", AcceptAsync)
             .WithTags("Clinics")
             .RequireAuthorization(ApiPolicies.StaffApi)
-            .Produces<AcceptedInvitationResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Join a clinic's staff with an invitation code sent to your e-mail address.");
 
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, AppDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<ClinicResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpRequest request, AppDb db, TimeProvider clock, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateClinicRequest>(request, ct);
         if (problem is not null)
@@ -96,7 +89,7 @@ public static class ClinicEndpoints
         return created;
     }
 
-    private static async Task<IResult> InviteStaffAsync(Guid clinicId, HttpRequest request, ClinicAccess access, AppDb db,
+    private static async Task<Results<Created<StaffInvitationResponse>, ValidationProblem, ProblemHttpResult>> InviteStaffAsync(Guid clinicId, HttpRequest request, ClinicAccess access, AppDb db,
         ILookupNormalizer normalizer, TimeProvider clock, CancellationToken ct)
     {
         var (staff, notStaff) = await access.StaffAsync(request.HttpContext.User, clinicId, ct);
@@ -147,13 +140,13 @@ public static class ClinicEndpoints
         return TypedResults.Created($"/api/v1/staff-invitations/{code}/accept", new StaffInvitationResponse(code, email!, invitation.Role, invitation.ExpiresAt));
     }
 
-    private static async Task<IResult> AcceptAsync(string code, HttpContext http, ClinicActions actions, CancellationToken ct) =>
+    private static async Task<Results<Ok<AcceptedInvitationResponse>, ProblemHttpResult>> AcceptAsync(string code, HttpContext http, ClinicActions actions, CancellationToken ct) =>
         // One answer for every way a code can fail, so a guess learns nothing.
         await actions.AcceptStaffInvitationAsync(http.User.UserId(), code, ct) is { } accepted
             ? TypedResults.Ok(accepted)
             : Problems.NotFound("That invitation");
 
-    private static async Task<IResult> InvitePatientAsync(Guid clinicId, HttpContext http, ClinicAccess access, AppDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<PatientInvitationResponse>, ProblemHttpResult>> InvitePatientAsync(Guid clinicId, HttpContext http, ClinicAccess access, AppDb db, TimeProvider clock, CancellationToken ct)
     {
         var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
         if (notStaff is not null)
@@ -179,7 +172,7 @@ public static class ClinicEndpoints
         return (code, invitation);
     }
 
-    private static async Task<IResult> AuditAsync(Guid clinicId, string? format, int? limit, HttpContext http, ClinicAccess access, AppDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<AuditEntryResponse>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> AuditAsync(Guid clinicId, string? format, int? limit, HttpContext http, ClinicAccess access, AppDb db, CancellationToken ct)
     {
         var (staff, notStaff) = await access.StaffAsync(http.User, clinicId, ct);
         if (notStaff is not null)
@@ -217,7 +210,9 @@ public static class ClinicEndpoints
             .Select(a => new AuditEntryResponse(a.Id, a.At, a.ActorId, db.Users.Where(u => u.Id == a.ActorId).Select(u => u.Email).FirstOrDefault(),
                 a.Action, a.PatientId, a.Outcome, a.Detail))
             .ToListAsync(ct);
-        return csv ? new CsvResult($"audit-{clinicId}.csv", ToCsv(entries)) : TypedResults.Ok(entries);
+        return csv
+            ? TypedResults.File(Encoding.UTF8.GetBytes(ToCsv(entries)), "text/csv; charset=utf-8", $"audit-{clinicId}.csv")
+            : TypedResults.Ok(entries);
     }
 
     /// <summary>The audit log as CSV (also the audit page's download).</summary>
@@ -243,15 +238,5 @@ public static class ClinicEndpoints
         }
 
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
-
-    private sealed class CsvResult(string fileName, string text) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.ContentType = "text/csv; charset=utf-8";
-            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-            return httpContext.Response.WriteAsync(text);
-        }
     }
 }

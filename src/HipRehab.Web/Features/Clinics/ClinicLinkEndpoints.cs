@@ -27,8 +27,6 @@ public static class ClinicLinkEndpoints
 
         group.MapPost("/", LinkAsync)
             .Accepts<LinkRequest>("application/json")
-            .Produces<ClinicLinkResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .WithSummary("Share your records with a clinic, using the code it gave you. You can end the share at any time.");
 
         group.MapDelete("/{clinicId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid clinicId, HttpContext http, AppDb db, TimeProvider clock, CancellationToken ct) =>
@@ -53,7 +51,7 @@ public static class ClinicLinkEndpoints
         return app;
     }
 
-    private static async Task<IResult> LinkAsync(HttpRequest request, AppDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<ClinicLinkResponse>, ValidationProblem, ProblemHttpResult>> LinkAsync(HttpRequest request, AppDb db, TimeProvider clock, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<LinkRequest>(request, ct);
         if (problem is not null)

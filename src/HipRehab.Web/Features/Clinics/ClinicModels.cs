@@ -1,5 +1,6 @@
 using HipRehab.Core.Supervision;
 using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.CheckIns;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Sessions;
@@ -31,8 +32,6 @@ public sealed record ClinicLinkResponse(Guid ClinicId, string ClinicName, DateTi
 /// <summary>One row of the dashboard: why this person is where they are, in plain words.</summary>
 public sealed record PatientRow(string PatientId, string? Email, DateTime LinkedAt, IReadOnlyList<NeedReason> Reasons, string Reason,
     int OpenAlerts, string? PlanStatus, AdherenceResponse? Adherence, DateTime? LastSessionAt);
-
-public sealed record CheckInSummary(Guid Id, DateOnly Date, int UsualPain, bool SettledSinceLastSession, IReadOnlyList<string> RedFlags);
 
 public sealed record NoteRequest(string? Text);
 

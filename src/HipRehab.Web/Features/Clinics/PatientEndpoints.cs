@@ -1,5 +1,6 @@
 using HipRehab.Web.Data;
 using HipRehab.Web.Features.Alerts;
+using HipRehab.Web.Features.CheckIns;
 using HipRehab.Web.Features.Intake;
 using HipRehab.Web.Features.Plans;
 using HipRehab.Web.Features.Sessions;
@@ -26,33 +27,27 @@ public static class PatientEndpoints
         var clinic = app.MapGroup("/api/v1/clinics/{clinicId:guid}").WithTags("Clinic patients").RequireAuthorization(ApiPolicies.StaffApi);
 
         clinic.MapGet("/patients", ListAsync)
-            .Produces<List<PatientRow>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Linked patients, most in need first (urgent alerts, see-clinician alerts, worsening pain, awaiting clearance, low adherence), each with the reasons in plain words.");
 
         clinic.MapGet("/patients/{patientId}", DetailAsync)
-            .Produces<PatientDetail>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One linked patient: intake and screening, plan with its decision history, adherence, recent sessions, check-ins, alerts and notes.");
 
         clinic.MapPost("/patients/{patientId}/notes", AddNoteAsync)
             .Accepts<NoteRequest>("application/json")
-            .Produces<NoteResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Add a note about a linked patient, visible to the clinic's staff.");
 
         clinic.MapGet("/alerts", AlertsAsync)
-            .Produces<List<ClinicAlertResponse>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Unresolved alerts of linked patients, most severe first, then oldest first.");
 
         clinic.MapPost("/alerts/{alertId:guid}/resolve", ResolveAsync)
-            .Produces<ClinicAlertResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Resolve an alert of a linked patient once it has been dealt with.");
@@ -60,7 +55,7 @@ public static class PatientEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(Guid clinicId, HttpContext http, ClinicAccess access, ClinicPatients patients, AppDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<PatientRow>>, ProblemHttpResult>> ListAsync(Guid clinicId, HttpContext http, ClinicAccess access, ClinicPatients patients, AppDb db, CancellationToken ct)
     {
         var (staff, problem) = await access.OpenAsync(http.User, clinicId, "list-patients", null, ct);
         if (problem is not null)
@@ -73,7 +68,7 @@ public static class PatientEndpoints
         return TypedResults.Ok(rows.Select(ClinicPatients.ToRow).ToList());
     }
 
-    private static async Task<IResult> DetailAsync(Guid clinicId, string patientId, HttpContext http, ClinicAccess access, ClinicPatients patients,
+    private static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> DetailAsync(Guid clinicId, string patientId, HttpContext http, ClinicAccess access, ClinicPatients patients,
         AppDb db, PlanService plans, CancellationToken ct)
     {
         var (staff, problem) = await access.OpenAsync(http.User, clinicId, "view-patient", patientId, ct);
@@ -131,7 +126,7 @@ public static class PatientEndpoints
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Select(n => new NoteResponse(n.Id, n.AuthorId, db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.Email).FirstOrDefault(), n.Text, n.CreatedAt));
 
-    private static async Task<IResult> AddNoteAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, AppDb db,
+    private static async Task<Results<Created<NoteResponse>, ValidationProblem, ProblemHttpResult>> AddNoteAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, AppDb db,
         TimeProvider clock, CancellationToken ct)
     {
         var (staff, denied) = await access.OpenAsync(request.HttpContext.User, clinicId, "add-note", patientId, ct);
@@ -142,16 +137,11 @@ public static class PatientEndpoints
 
         var (body, problem) = await JsonBody.ReadAsync<NoteRequest>(request, ct);
         var text = body?.Text?.Trim();
-        if (problem is null && (string.IsNullOrEmpty(text) || text.Length > MaxNoteLength))
-        {
-            problem = Problems.Invalid("text", $"Write a note of 1 to {MaxNoteLength} characters.");
-        }
-
-        if (problem is not null)
+        if (problem is not null || string.IsNullOrEmpty(text) || text.Length > MaxNoteLength)
         {
             // Nothing was written: the attempt is still on record, as refused.
             await access.RefuseAfterOpeningAsync(AuditOutcome.DeniedInvalidInput, patientId, ct);
-            return problem;
+            return problem is not null ? problem : Problems.Invalid("text", $"Write a note of 1 to {MaxNoteLength} characters.");
         }
 
         var note = new ClinicalNoteRecord
@@ -165,7 +155,7 @@ public static class PatientEndpoints
         return TypedResults.Created($"/api/v1/clinics/{clinicId}/patients/{patientId}", new NoteResponse(note.Id, note.AuthorId, email, note.Text, note.CreatedAt));
     }
 
-    private static async Task<IResult> AlertsAsync(Guid clinicId, HttpContext http, ClinicAccess access, ClinicPatients patients, AppDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<ClinicAlertResponse>>, ProblemHttpResult>> AlertsAsync(Guid clinicId, HttpContext http, ClinicAccess access, ClinicPatients patients, AppDb db, CancellationToken ct)
     {
         var (staff, problem) = await access.OpenAsync(http.User, clinicId, "list-alerts", null, ct);
         if (problem is not null)
@@ -182,7 +172,7 @@ public static class PatientEndpoints
         return TypedResults.Ok(alerts.OrderByDescending(a => Severity.Rank(a.Severity)).ThenBy(a => a.CreatedAt).ToList());
     }
 
-    private static async Task<IResult> ResolveAsync(Guid clinicId, Guid alertId, HttpContext http, ClinicAccess access, ClinicPatients patients,
+    private static async Task<Results<Ok<ClinicAlertResponse>, ProblemHttpResult>> ResolveAsync(Guid clinicId, Guid alertId, HttpContext http, ClinicAccess access, ClinicPatients patients,
         ClinicActions clinics, AppDb db, CancellationToken ct)
     {
         var (staff, problem) = await access.OpenAsync(http.User, clinicId, "resolve-alert", null, ct);

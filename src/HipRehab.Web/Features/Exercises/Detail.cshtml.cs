@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipRehab.Web.Features.Exercises;
 
 /// <summary>One exercise variant: how to do it, how much, when to stop, and the rules behind it.</summary>
-[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/Security/EndpointPolicyTests.cs.
 public sealed class DetailModel(ExerciseLibrary library) : PageModel
 {
     public string RequestedId { get; private set; } = "";

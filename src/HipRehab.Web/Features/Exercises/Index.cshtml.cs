@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HipRehab.Web.Features.Exercises;
 
 /// <summary>Browse the exercise library by category and goal with a plain GET form.</summary>
-[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/Security/EndpointPolicyTests.cs.
 public sealed class IndexModel(ExerciseLibrary library) : PageModel
 {
     /// <summary>The chosen category's public name, or empty for all.</summary>

@@ -11,7 +11,7 @@ public static class IntakeEndpoints
     {
         var group = app.MapGroup("/api/v1/me/intake").WithTags("Intake").RequireAuthorization(ApiPolicies.PersonApi);
 
-        group.MapPut("/", async (HttpRequest request, IntakeService intakes, TimeProvider clock, CancellationToken ct) =>
+        group.MapPut("/", async Task<Results<Ok<IntakeResponse>, ValidationProblem, ProblemHttpResult>> (HttpRequest request, IntakeService intakes, TimeProvider clock, CancellationToken ct) =>
             {
                 var (form, problem) = await JsonBody.ReadAsync<IntakeForm>(request, ct);
                 if (problem is not null)
@@ -30,8 +30,6 @@ public static class IntakeEndpoints
                 return TypedResults.Ok(IntakeStore.ToResponse(record));
             })
             .Accepts<IntakeForm>("application/json")
-            .Produces<IntakeResponse>()
-            .ProducesValidationProblem()
             .WithSummary("Answer the intake; the answer is screened at once (clinical-rules §1).");
 
         group.MapGet("/", async Task<Results<Ok<IntakeResponse>, ProblemHttpResult>> (HttpContext http, AppDb db, CancellationToken ct) =>

@@ -12,7 +12,7 @@ public static class LifestyleEndpoints
     {
         var body = app.MapGroup("/api/v1/me/body-measurements").WithTags("Body and activity").RequireAuthorization(ApiPolicies.PersonApi);
 
-        body.MapPost("/", async (HttpRequest request, LifestyleService lifestyle, CancellationToken ct) =>
+        body.MapPost("/", async Task<Results<Created<BodyMeasurementCreated>, ValidationProblem, ProblemHttpResult>> (HttpRequest request, LifestyleService lifestyle, CancellationToken ct) =>
             {
                 var (form, problem) = await JsonBody.ReadAsync<BodyMeasurementForm>(request, ct);
                 if (problem is not null)
@@ -24,8 +24,6 @@ public static class LifestyleEndpoints
                 return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/body-measurements/{created!.Id}", created);
             })
             .Accepts<BodyMeasurementForm>("application/json")
-            .Produces<BodyMeasurementCreated>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .WithSummary("Record your weight { date, weightKg } (20–400 kg, kept to 0.01 kg; the date not in the future nor more than 365 days back). "
                 + "The answer has your BMI (height from your intake) and change since your intake's weight, with a kind offer of support at a BMI of 25 or more (L1). "
                 + "Weight never limits your plan or your care (L2).");
@@ -50,7 +48,7 @@ public static class LifestyleEndpoints
 
         var activity = app.MapGroup("/api/v1/me/activity").WithTags("Body and activity").RequireAuthorization(ApiPolicies.PersonApi);
 
-        activity.MapPost("/", async (HttpRequest request, LifestyleService lifestyle, CancellationToken ct) =>
+        activity.MapPost("/", async Task<Results<Created<ActivityCreated>, ValidationProblem, ProblemHttpResult>> (HttpRequest request, LifestyleService lifestyle, CancellationToken ct) =>
             {
                 var (form, problem) = await JsonBody.ReadAsync<ActivityRequest>(request, ct);
                 if (problem is not null)
@@ -62,8 +60,6 @@ public static class LifestyleEndpoints
                 return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/activity/{created!.Id}", created);
             })
             .Accepts<ActivityRequest>("application/json")
-            .Produces<ActivityCreated>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .WithSummary("Record minutes of moderate activity { date, minutes (1–1440 a day), kind } — kind one of walking (the default), cycling, swimming, "
                 + "water-exercise, gardening, dancing, other. The answer has your last 7 days against the aim of 150 minutes a week (L3).");
 

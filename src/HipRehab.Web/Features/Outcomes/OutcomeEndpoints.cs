@@ -9,7 +9,7 @@ public static class OutcomeEndpoints
     {
         var group = app.MapGroup("/api/v1/me/outcomes").WithTags("Outcomes").RequireAuthorization(ApiPolicies.PersonApi);
 
-        group.MapPost("/", async (HttpRequest request, OutcomeService outcomes, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<OutcomeResponse>, ValidationProblem, ProblemHttpResult>> (HttpRequest request, OutcomeService outcomes, CancellationToken ct) =>
             {
                 var (body, problem) = await JsonBody.ReadAsync<OutcomeRequest>(request, ct);
                 if (problem is not null)
@@ -21,8 +21,6 @@ public static class OutcomeEndpoints
                 return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/outcomes/{response!.Id}", response);
             })
             .Accepts<OutcomeRequest>("application/json")
-            .Produces<OutcomeResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .WithSummary("Record an outcome measure (clinical-rules §5): nprs {value 0–10}, psfs {activities: 3–5 × {name, score 0–10}}, pgic {value 1–7}, "
                 + "sane {value 0–100}, chair-stand-30s {value}, tug {seconds}, fast-walk-40m {seconds}, or a licensed pack {answers: {itemId: optionScore}} "
                 + "(see GET /api/v1/instruments). The date may not be in the future nor more than 365 days back. The answer carries the interpretation "

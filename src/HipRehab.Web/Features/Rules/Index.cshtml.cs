@@ -9,7 +9,7 @@ namespace HipRehab.Web.Features.Rules;
 public sealed record RuleSection(string Id, string Title, string Intro, IReadOnlyList<CoreRule> Rules);
 
 /// <summary>The whole rule catalogue, grouped by section, each rule with its sources and confidence.</summary>
-[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/Security/EndpointPolicyTests.cs.
 public sealed class IndexModel : PageModel
 {
     // Prefixes follow docs/clinical-rules.md; a rule with a prefix not listed here still shows, under "Other rules".

@@ -16,8 +16,6 @@ public static class SessionEndpoints
 
         group.MapPost("/", LogAsync)
             .Accepts<SessionRequest>("application/json")
-            .Produces<SessionResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Log a session. Send an Idempotency-Key (1–100 characters): the same key and body return the same answer and store nothing new; the same key with another body is refused (422).");
@@ -28,7 +26,7 @@ public static class SessionEndpoints
         return app;
     }
 
-    private static async Task<IResult> LogAsync(HttpRequest request, SessionService sessions, CancellationToken ct)
+    private static async Task<Results<StoredCreated, ValidationProblem, ProblemHttpResult>> LogAsync(HttpRequest request, SessionService sessions, CancellationToken ct)
     {
         var key = request.Headers[IdempotencyHeader].ToString();
         if (key.Length is 0 or > SessionService.MaxKeyLength)
@@ -55,7 +53,7 @@ public static class SessionEndpoints
         };
     }
 
-    private static async Task<IResult> HistoryAsync(HttpContext http, AppDb db, string? from, string? to, int? limit, CancellationToken ct)
+    private static async Task<Results<Ok<List<SessionSummary>>, ValidationProblem>> HistoryAsync(HttpContext http, AppDb db, string? from, string? to, int? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         DateOnly? fromDate = Parse(from, "from", errors);
@@ -110,9 +108,17 @@ public static class SessionEndpoints
         return null;
     }
 
-    /// <summary>201 with the stored JSON bytes, so a replay is byte-for-byte the first answer.</summary>
-    private sealed class StoredCreated(string location, string json) : IResult
+    /// <summary>
+    /// 201 with the stored JSON text, so a replay is byte-for-byte the first answer. It tells the
+    /// OpenAPI document that the body is a <see cref="SessionResponse"/>, as <c>Created&lt;T&gt;</c> would.
+    /// </summary>
+    public sealed class StoredCreated(string location, string json) : IResult, IStatusCodeHttpResult, Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
     {
+        public int? StatusCode => StatusCodes.Status201Created;
+
+        public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status201Created, typeof(SessionResponse), ["application/json"]));
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = StatusCodes.Status201Created;

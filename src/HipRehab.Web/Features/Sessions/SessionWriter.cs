@@ -31,7 +31,8 @@ public sealed class SessionWriter(IServiceScopeFactory scopes, IServiceProvider 
     {
         var postgres = DatabaseSetup.ProviderOf(configuration) == DatabaseProvider.PostgreSQL;
         var count = postgres ? Math.Clamp(Environment.ProcessorCount * 2, 2, 16) : 1;
-        return [.. Enumerable.Range(0, count).Select(_ => new Lane(keepContexts: !postgres))];
+        var keepContexts = DatabaseSetup.SqliteFastPath(configuration);
+        return [.. Enumerable.Range(0, count).Select(_ => new Lane(keepContexts))];
     }
 
     /// <summary>Queues a session and waits until it is committed (or found to be a duplicate, invalid or paused).</summary>

@@ -48,7 +48,7 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
     public static bool SignedInWithSecondFactor(ClaimsPrincipal user) => user.HasClaim(MfaClaimType, MfaClaimValue);
 
     /// <summary>The caller's membership of the clinic, or a 404 problem when they are not on its staff.</summary>
-    public async Task<(StaffMember? Staff, IResult? Problem)> StaffAsync(ClaimsPrincipal user, Guid clinicId, CancellationToken ct)
+    public async Task<(StaffMember? Staff, ProblemHttpResult? Problem)> StaffAsync(ClaimsPrincipal user, Guid clinicId, CancellationToken ct)
     {
         var userId = user.UserId();
         var role = await db.ClinicStaff.AsNoTracking().Where(s => s.ClinicId == clinicId && s.UserId == userId)
@@ -57,7 +57,7 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
     }
 
     /// <summary>Admin-only actions: 403 for a clinician (they know the clinic exists; they may not do this).</summary>
-    public async Task<IResult?> RequireAdminAsync(StaffMember staff, string action, CancellationToken ct)
+    public async Task<ProblemHttpResult?> RequireAdminAsync(StaffMember staff, string action, CancellationToken ct)
     {
         if (staff.IsAdmin)
         {
@@ -74,7 +74,7 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
     /// <paramref name="patientId"/> is given, the person's active link. Null when allowed (an
     /// allowed audit entry is then tracked, to be saved by the handler); otherwise the problem to answer.
     /// </summary>
-    public async Task<IResult?> OpenPatientDataAsync(ClaimsPrincipal user, StaffMember staff, string action, string? patientId, CancellationToken ct)
+    public async Task<ProblemHttpResult?> OpenPatientDataAsync(ClaimsPrincipal user, StaffMember staff, string action, string? patientId, CancellationToken ct)
     {
         if (!SignedInWithSecondFactor(user))
         {
@@ -106,7 +106,7 @@ public sealed class ClinicAccess(AppDb db, TimeProvider clock)
     /// The usual opening of a staff route in one call: staff of this clinic (else 404), then
     /// <see cref="OpenPatientDataAsync"/>. The member when allowed; otherwise the problem to answer.
     /// </summary>
-    public async Task<(StaffMember? Staff, IResult? Problem)> OpenAsync(ClaimsPrincipal user, Guid clinicId, string action, string? patientId, CancellationToken ct)
+    public async Task<(StaffMember? Staff, ProblemHttpResult? Problem)> OpenAsync(ClaimsPrincipal user, Guid clinicId, string action, string? patientId, CancellationToken ct)
     {
         var (staff, notStaff) = await StaffAsync(user, clinicId, ct);
         if (notStaff is not null)

@@ -23,16 +23,12 @@ public static class TailoringEndpoints
 
         clinic.MapPost("/patients/{patientId}/clearances", ClearAsync)
             .Accepts<ClearanceRequest>("application/json")
-            .Produces<ClearanceResult>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Clear see-clinician-soon findings of the person's latest screening after reviewing them (clinical-rules §1). Urgent-care findings cannot be cleared.");
 
         clinic.MapPut("/patients/{patientId}/precautions", PrecautionsAsync)
             .Accepts<PrecautionsRequest>("application/json")
-            .Produces<PrecautionsResult>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -40,8 +36,6 @@ public static class TailoringEndpoints
 
         clinic.MapPut("/patients/{patientId}/plan/items/{itemId:guid}", UpdateItemAsync)
             .Accepts<ItemRequest>("application/json")
-            .Produces<PlanItemResponse>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -49,22 +43,17 @@ public static class TailoringEndpoints
 
         clinic.MapPost("/patients/{patientId}/plan/items", AddItemAsync)
             .Accepts<ItemRequest>("application/json")
-            .Produces<PlanItemResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Add another exercise family to the person's plan, from the library or the clinic's own exercises.");
 
         clinic.MapPost("/exercises", CreateExerciseAsync)
             .Accepts<JsonElement>("application/json")
-            .Produces<CustomExerciseResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Add a clinic's own exercise family, in the library's file format and checked exactly as the library is.");
 
         clinic.MapGet("/exercises", ListExercisesAsync)
-            .Produces<List<CustomExerciseResponse>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The clinic's own exercise families.");
@@ -72,7 +61,7 @@ public static class TailoringEndpoints
         return app;
     }
 
-    private static async Task<IResult> RefuseAsync(ClinicAccess access, string? patientId, IResult problem, CancellationToken ct)
+    private static async Task<TProblem> RefuseAsync<TProblem>(ClinicAccess access, string? patientId, TProblem problem, CancellationToken ct)
     {
         // Nothing was written: the attempt is still on record, as refused.
         await access.RefuseAfterOpeningAsync(AuditOutcome.DeniedInvalidInput, patientId, ct);
@@ -80,10 +69,11 @@ public static class TailoringEndpoints
     }
 
     /// <summary>Opens the person's data (staff → second factor → link), reads the JSON body, and runs <paramref name="change"/>.</summary>
-    private static async Task<IResult> TailorAsync<TBody, TResult>(HttpRequest request, ClinicAccess access, Guid clinicId, string patientId, string action,
-        Func<StaffMember, TBody, Task<TailoringResult<TResult>>> change, Func<TResult, IResult> answer, CancellationToken ct)
+    private static async Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>> TailorAsync<TBody, TResult, TAnswer>(HttpRequest request, ClinicAccess access, Guid clinicId, string patientId, string action,
+        Func<StaffMember, TBody, Task<TailoringResult<TResult>>> change, Func<TResult, TAnswer> answer, CancellationToken ct)
         where TBody : class
         where TResult : class
+        where TAnswer : IResult
     {
         var (staff, problem) = await access.OpenAsync(request.HttpContext.User, clinicId, action, patientId, ct);
         if (problem is not null)
@@ -98,31 +88,36 @@ public static class TailoringEndpoints
         }
 
         var result = await change(staff!, body!);
-        return result.Refusal is { } refusal ? refusal.ToProblem() : answer(result.Value!);
+        return result.Refusal switch
+        {
+            null => answer(result.Value!),
+            { IsInvalidInput: true } invalid => invalid.ToValidationProblem(),
+            { } refusal => refusal.ToProblem(),
+        };
     }
 
-    private static Task<IResult> ClearAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
-        TailorAsync<ClearanceRequest, ClearanceResult>(request, access, clinicId, patientId, "clear-findings",
+    private static Task<Results<Created<ClearanceResult>, ValidationProblem, ProblemHttpResult>> ClearAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
+        TailorAsync<ClearanceRequest, ClearanceResult, Created<ClearanceResult>>(request, access, clinicId, patientId, "clear-findings",
             (staff, body) => tailoring.ClearAsync(staff, patientId, body, ct),
             result => TypedResults.Created($"/api/v1/clinics/{clinicId}/patients/{patientId}", result), ct);
 
-    private static Task<IResult> PrecautionsAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
-        TailorAsync<PrecautionsRequest, PrecautionsResult>(request, access, clinicId, patientId, "set-precautions",
+    private static Task<Results<Ok<PrecautionsResult>, ValidationProblem, ProblemHttpResult>> PrecautionsAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
+        TailorAsync<PrecautionsRequest, PrecautionsResult, Ok<PrecautionsResult>>(request, access, clinicId, patientId, "set-precautions",
             (staff, body) => tailoring.SetPrecautionsAsync(staff, patientId, body, ct), TypedResults.Ok, ct);
 
-    private static Task<IResult> UpdateItemAsync(Guid clinicId, string patientId, Guid itemId, HttpRequest request, ClinicAccess access, TailoringService tailoring,
+    private static Task<Results<Ok<PlanItemResponse>, ValidationProblem, ProblemHttpResult>> UpdateItemAsync(Guid clinicId, string patientId, Guid itemId, HttpRequest request, ClinicAccess access, TailoringService tailoring,
         CancellationToken ct) =>
-        TailorAsync<ItemRequest, PlanItemResponse>(request, access, clinicId, patientId, "tailor-item",
+        TailorAsync<ItemRequest, PlanItemResponse, Ok<PlanItemResponse>>(request, access, clinicId, patientId, "tailor-item",
             (staff, body) => tailoring.UpdateItemAsync(staff, patientId, itemId, body, ct), TypedResults.Ok, ct);
 
-    private static Task<IResult> AddItemAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
-        TailorAsync<ItemRequest, PlanItemResponse>(request, access, clinicId, patientId, "add-plan-item",
+    private static Task<Results<Created<PlanItemResponse>, ValidationProblem, ProblemHttpResult>> AddItemAsync(Guid clinicId, string patientId, HttpRequest request, ClinicAccess access, TailoringService tailoring, CancellationToken ct) =>
+        TailorAsync<ItemRequest, PlanItemResponse, Created<PlanItemResponse>>(request, access, clinicId, patientId, "add-plan-item",
             (staff, body) => tailoring.AddItemAsync(staff, patientId, body, ct),
             item => TypedResults.Created($"/api/v1/clinics/{clinicId}/patients/{patientId}", item), ct);
 
     // ---- The clinic's own exercises ---------------------------------------------------------
 
-    private static async Task<IResult> CreateExerciseAsync(Guid clinicId, HttpRequest request, ClinicAccess access, AppDb db,
+    private static async Task<Results<Created<CustomExerciseResponse>, ValidationProblem, ProblemHttpResult>> CreateExerciseAsync(Guid clinicId, HttpRequest request, ClinicAccess access, AppDb db,
         ExerciseLibrary library, TimeProvider clock, CancellationToken ct)
     {
         const string action = "add-exercise";
@@ -196,7 +191,7 @@ public static class TailoringEndpoints
         return TypedResults.Created($"/api/v1/clinics/{clinicId}/exercises", ClinicLibrary.ToResponse(record, clinicLibrary));
     }
 
-    private static async Task<IResult> ListExercisesAsync(Guid clinicId, HttpContext http, ClinicAccess access, AppDb db, ExerciseLibrary library,
+    private static async Task<Results<Ok<List<CustomExerciseResponse>>, ProblemHttpResult>> ListExercisesAsync(Guid clinicId, HttpContext http, ClinicAccess access, AppDb db, ExerciseLibrary library,
         CancellationToken ct)
     {
         var (staff, problem) = await access.OpenAsync(http.User, clinicId, "list-exercises", null, ct);

@@ -37,10 +37,14 @@ public sealed record TailoringRefusal(int Status, string Type, string Title, IRe
             new Dictionary<string, string[]> { ["plan"] = ["A session was logged for this exercise at the same moment. Please look at the plan again and repeat your change."] },
             Shared.AuditOutcome.DeniedConflict);
 
-    /// <summary>The RFC 9457 answer: a validation problem naming the fields, 404, or 409 with its type.</summary>
-    public IResult ToProblem() => Status switch
+    /// <summary>Bad input: answered with <see cref="ToValidationProblem"/>, naming the fields.</summary>
+    public bool IsInvalidInput => Status == StatusCodes.Status400BadRequest;
+
+    public ValidationProblem ToValidationProblem() => Problems.Invalid(new Dictionary<string, string[]>(Errors));
+
+    /// <summary>The RFC 9457 answer for a refusal that is not bad input: 404, or 409 with its type.</summary>
+    public ProblemHttpResult ToProblem() => Status switch
     {
-        StatusCodes.Status400BadRequest => Problems.Invalid(new Dictionary<string, string[]>(Errors)),
         StatusCodes.Status404NotFound => Problems.NotFound(Title),
         _ => TypedResults.Problem(statusCode: Status, type: Problems.TypeBase + Type, title: Title, detail: string.Join(" ", Errors.Values.SelectMany(m => m)),
             extensions: RuleIds is null

@@ -10,8 +10,7 @@ public static class TodayEndpoints
     public static IServiceCollection AddToday(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<TodayService>();
-        services.AddSingleton<TodayJson>();
-        if (DatabaseSetup.SqliteConnectionString(configuration) is { } sqlite)
+        if (DatabaseSetup.SqliteFastPath(configuration) && DatabaseSetup.SqliteConnectionString(configuration) is { } sqlite)
         {
             services.AddSingleton<ITodayQuery>(_ => new SqliteTodayQuery(sqlite)); // disposed with the app
         }
@@ -25,7 +24,7 @@ public static class TodayEndpoints
 
     public static IEndpointRouteBuilder MapToday(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/me/today", async Task<Results<FileContentHttpResult, ValidationProblem>> (HttpContext http, TodayService today, TodayJson json, string? date,
+        app.MapGet("/api/v1/me/today", async Task<Results<Ok<TodayResponse>, ValidationProblem>> (HttpContext http, TodayService today, string? date,
                 CancellationToken ct) =>
             {
                 var day = today.Today;
@@ -42,9 +41,8 @@ public static class TodayEndpoints
                     }
                 }
 
-                return TypedResults.Bytes(json.Write(await today.ForAsync(http.User.UserId(), day, ct)), "application/json; charset=utf-8");
+                return TypedResults.Ok(await today.ForAsync(http.User.UserId(), day, ct));
             })
-            .Produces<TodayResponse>()
             .WithTags("Today")
             .RequireAuthorization(ApiPolicies.PersonApi)
             .WithSummary("The plan items due on a day (default today), and the sessions already logged that day.");

@@ -14,7 +14,7 @@ namespace HipRehab.Web.Features.TryIt;
 /// The intake as a plain form. GET shows it; POST checks the answers with the engine's own
 /// validator and shows what a plan would look like. Nothing is stored.
 /// </summary>
-[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/EndpointPolicyTests.cs.
+[AllowAnonymous] // Public page: on the reviewed allow-list in tests/HipRehab.Web.Tests/Security/EndpointPolicyTests.cs.
 public sealed partial class IndexModel(ExerciseLibrary library, TimeProvider clock) : PageModel
 {
     /// <summary>The answers as typed (the same form fields as the intake page).</summary>

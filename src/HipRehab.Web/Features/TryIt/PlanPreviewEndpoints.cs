@@ -34,7 +34,6 @@ public static class PlanPreviewEndpoints
             .WithTags("Plan preview")
             .AllowAnonymous()
             .Accepts<IntakeForm>("application/json")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("PreviewPlan")
@@ -42,7 +41,7 @@ public static class PlanPreviewEndpoints
         return app;
     }
 
-    private static async Task<IResult> PreviewAsync(HttpRequest request, ExerciseLibrary library, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<PlanPreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewAsync(HttpRequest request, ExerciseLibrary library, TimeProvider clock, CancellationToken ct)
     {
         var (form, problem) = await JsonBody.ReadAsync<IntakeForm>(request, ct);
         if (problem is not null)
