@@ -52,12 +52,7 @@ builder.Services.AddScoped<TailoringService>();
 
 builder.Services.ConfigureHttpJsonOptions(o => StoredJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-{
-    doc.Info.Title = "HipRehab API";
-    doc.Info.Description = "Home exercise programs for hip pain, with every decision explained by its clinical rule. HipRehab does not diagnose; people should check with a physical therapist or doctor before starting.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddOpenApi(OpenApiContract.Configure);
 builder.Services.AddHealthChecks();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

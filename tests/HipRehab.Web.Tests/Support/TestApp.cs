@@ -60,7 +60,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Every API answer a test receives is checked against the OpenAPI document first.
+            services.AddSingleton<IStartupFilter, ResponseContract.StartupFilter>();
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> with the app's own <see cref="AppDb"/>, in a scope of its own.</summary>

@@ -18,6 +18,23 @@ public static class SessionEndpoints
             .Accepts<SessionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The handler reads the header itself (an empty or long key is a field-named 400), so the document says it.
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+                {
+                    Name = IdempotencyHeader,
+                    In = Microsoft.OpenApi.ParameterLocation.Header,
+                    Required = true,
+                    Description = "New for each session; sending the same key and body again returns the first answer.",
+                    Schema = new Microsoft.OpenApi.OpenApiSchema
+                    {
+                        Type = Microsoft.OpenApi.JsonSchemaType.String, MinLength = 1, MaxLength = SessionService.MaxKeyLength,
+                    },
+                });
+                return Task.CompletedTask;
+            })
             .WithSummary("Log a session. Send an Idempotency-Key (1–100 characters): the same key and body return the same answer and store nothing new; the same key with another body is refused (422).");
 
         group.MapGet("/", HistoryAsync)
