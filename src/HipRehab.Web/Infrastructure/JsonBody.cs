@@ -57,6 +57,15 @@ public static class JsonBody
         }
     }
 
+    /// <summary>
+    /// Says in the OpenAPI document that the endpoint reads a <typeparamref name="T"/> with
+    /// <see cref="ReadAsync{T}"/>, and so may answer 413 and 415 as well as its own results.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint) where T : notnull =>
+        endpoint.Accepts<T>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large", detail: $"Send at most {MaxBytes / 1024} KB.");
 

@@ -73,6 +73,16 @@ public static partial class OpenApiContract
                 Scheme = "bearer",
                 Description = "The accessToken from POST /api/v1/auth/login (renewed with POST /api/v1/auth/refresh). Clinic routes need a token from a sign-in with the second factor.",
             };
+            // A nullable enum property is already oneOf [null, the enum]; the enum's own list must
+            // not hold null as well, or a null would match both branches of that oneOf.
+            foreach (var schema in document.Components.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                if (schema.Enum is { Count: > 0 } values && values.Any(IsNull))
+                {
+                    schema.Enum = [.. values.Where(v => !IsNull(v))];
+                }
+            }
+
             var used = document.Paths.Values
                 .SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
                 .SelectMany(operation => operation.Tags ?? new HashSet<OpenApiTagReference>())
@@ -94,7 +104,12 @@ public static partial class OpenApiContract
             var path = description.RelativePath ?? "";
             var metadata = description.ActionDescriptor.EndpointMetadata;
 
-            operation.OperationId ??= OperationIdOf(method, path);
+            // Identity names one endpoint "MapIdentityApi-/api/v1/auth/confirmEmail", which no generator can use.
+            if (operation.OperationId is null || !IdentifierPattern().IsMatch(operation.OperationId))
+            {
+                operation.OperationId = OperationIdOf(method, path);
+            }
+
             operation.Summary ??= s_identitySummaries.GetValueOrDefault($"{method} {path}");
             operation.Responses ??= new OpenApiResponses();
 
@@ -109,6 +124,21 @@ public static partial class OpenApiContract
                 operation.Security = []; // said outright: this operation needs no sign-in
             }
 
+            // Identity's sign-in and refresh answer 401 problems that are not in their metadata,
+            // and a cookie sign-in answers 200 with no body (ResponseContract allows exactly that).
+            if (path == "api/v1/auth/login")
+            {
+                AddProblem(operation, context, StatusCodes.Status401Unauthorized, "The e-mail address, password or second-factor code is wrong, or the account is locked for a while.");
+                if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse signedIn)
+                {
+                    signedIn.Description = "Signed in: the tokens. With useCookies or useSessionCookies the body is empty and the sign-in cookie is set instead.";
+                }
+            }
+            else if (path == "api/v1/auth/refresh")
+            {
+                AddProblem(operation, context, StatusCodes.Status401Unauthorized, "The refresh token is wrong or has expired; sign in again.");
+            }
+
             if (metadata.OfType<EnableRateLimitingAttribute>().Any())
             {
                 AddProblem(operation, context, StatusCodes.Status429TooManyRequests, "Too many attempts; the Retry-After header says how many seconds to wait.");
@@ -117,6 +147,9 @@ public static partial class OpenApiContract
             return Task.CompletedTask;
         });
     }
+
+    private static bool IsNull(System.Text.Json.Nodes.JsonNode? value) =>
+        value is null || value.GetValueKind() == System.Text.Json.JsonValueKind.Null;
 
     /// <summary>
     /// A problem-details answer the endpoint's own types do not list (authorization's 401, the rate
@@ -157,6 +190,9 @@ public static partial class OpenApiContract
     private static string Pascal(string text) =>
         string.Concat(text.Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*$")]
+    private static partial Regex IdentifierPattern();
 
     [GeneratedRegex(@"^\{(\w+)(:[^}]*)?\}$")]
     private static partial Regex ParameterPattern();

@@ -24,6 +24,7 @@ public static class AlertEndpoints
                 await alerts.AcknowledgeAsync(http.User.UserId(), id, ct) is { } alert
                     ? TypedResults.Ok(AlertResponse.From(alert))
                     : Problems.NotFound("That alert"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Say you have seen an alert. It stays on record until a clinician resolves it.");
 
         return app;

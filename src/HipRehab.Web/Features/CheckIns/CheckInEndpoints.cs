@@ -22,7 +22,7 @@ public static class CheckInEndpoints
                 var (response, errors) = await service.RecordAsync(request.HttpContext.User.UserId(), body!, ct);
                 return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/check-ins/{response!.Id}", response);
             })
-            .Accepts<CheckInRequest>("application/json")
+            .AcceptsJson<CheckInRequest>()
             .WithSummary("A morning check-in: usual pain, whether yesterday's pain settled (PM2), and warning signs (E1).");
 
         group.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>

@@ -21,7 +21,7 @@ public static class ClinicEndpoints
         var clinics = app.MapGroup("/api/v1/clinics").WithTags("Clinics").RequireAuthorization(ApiPolicies.StaffApi);
 
         clinics.MapPost("/", CreateAsync)
-            .Accepts<CreateClinicRequest>("application/json")
+            .AcceptsJson<CreateClinicRequest>()
             .WithSummary("Create a clinic. You become its admin and a clinician there.");
 
         clinics.MapGet("/", async (HttpContext http, AppDb db, CancellationToken ct) =>
@@ -37,7 +37,7 @@ public static class ClinicEndpoints
         var clinic = clinics.MapGroup("/{clinicId:guid}");
 
         clinic.MapPost("/staff-invitations", InviteStaffAsync)
-            .Accepts<StaffInvitationRequest>("application/json")
+            .AcceptsJson<StaffInvitationRequest>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Invite someone to the clinic's staff (admins only). The code works once, for that e-mail address, for 7 days.");
@@ -47,9 +47,19 @@ public static class ClinicEndpoints
             .WithSummary("A code to give a person, so they can share their records with the clinic. It works once, for 14 days.");
 
         clinic.MapGet("/audit", AuditAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // ?format=csv answers the same entries as CSV text, beside the JSON list.
+                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is Microsoft.OpenApi.OpenApiResponse response)
+                {
+                    response.Content ??= new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>();
+                    response.Content["text/csv"] = new() { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String } };
+                }
+
+                return Task.CompletedTask;
+            })
             .WithSummary("Who opened whose records, and when (admins only, newest first). ?format=csv exports it; ?limit= 1–10000 (default 500).");
 
         app.MapPost("/api/v1/staff-invitations/{code}/accept", AcceptAsync)

@@ -26,7 +26,7 @@ public static class ClinicLinkEndpoints
             .WithSummary("The clinics you share your records with now (active), and the shares you have ended.");
 
         group.MapPost("/", LinkAsync)
-            .Accepts<LinkRequest>("application/json")
+            .AcceptsJson<LinkRequest>()
             .WithSummary("Share your records with a clinic, using the code it gave you. You can end the share at any time.");
 
         group.MapDelete("/{clinicId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid clinicId, HttpContext http, AppDb db, TimeProvider clock, CancellationToken ct) =>
@@ -46,6 +46,7 @@ public static class ClinicLinkEndpoints
                 await db.SaveChangesAsync(ct);
                 return TypedResults.NoContent();
             })
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Stop sharing with a clinic. From now on it sees nothing of your records.");
 
         return app;

@@ -37,7 +37,7 @@ public static class PatientEndpoints
             .WithSummary("One linked patient: intake and screening, plan with its decision history, adherence, recent sessions, check-ins, alerts and notes.");
 
         clinic.MapPost("/patients/{patientId}/notes", AddNoteAsync)
-            .Accepts<NoteRequest>("application/json")
+            .AcceptsJson<NoteRequest>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Add a note about a linked patient, visible to the clinic's staff.");

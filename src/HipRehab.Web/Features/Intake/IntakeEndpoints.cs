@@ -29,7 +29,7 @@ public static class IntakeEndpoints
                 await intakes.SaveAsync(record, ct);
                 return TypedResults.Ok(IntakeStore.ToResponse(record));
             })
-            .Accepts<IntakeForm>("application/json")
+            .AcceptsJson<IntakeForm>()
             .WithSummary("Answer the intake; the answer is screened at once (clinical-rules §1).");
 
         group.MapGet("/", async Task<Results<Ok<IntakeResponse>, ProblemHttpResult>> (HttpContext http, AppDb db, CancellationToken ct) =>
@@ -39,6 +39,7 @@ public static class IntakeEndpoints
                     ? Problems.NotFound("An intake")
                     : TypedResults.Ok(IntakeStore.ToResponse(latest) with { Clearances = await IntakeClearances.ClearancesAsync(db, latest.UserId, latest.Id, ct) });
             })
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The latest intake and its screening.");
 
         return app;

@@ -23,7 +23,7 @@ public static class LifestyleEndpoints
                 var (created, errors) = await lifestyle.AddWeightAsync(request.HttpContext.User.UserId(), form!, ct);
                 return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/body-measurements/{created!.Id}", created);
             })
-            .Accepts<BodyMeasurementForm>("application/json")
+            .AcceptsJson<BodyMeasurementForm>()
             .WithSummary("Record your weight { date, weightKg } (20–400 kg, kept to 0.01 kg; the date not in the future nor more than 365 days back). "
                 + "The answer has your BMI (height from your intake) and change since your intake's weight, with a kind offer of support at a BMI of 25 or more (L1). "
                 + "Weight never limits your plan or your care (L2).");
@@ -44,6 +44,7 @@ public static class LifestyleEndpoints
                     .Select(m => new BodyMeasurementResponse(m.Id, m.Date, m.WeightKg, m.CreatedAt)).FirstOrDefaultAsync(ct);
                 return found is null ? Problems.NotFound("That measurement") : TypedResults.Ok(found);
             })
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One of your weights.");
 
         var activity = app.MapGroup("/api/v1/me/activity").WithTags("Body and activity").RequireAuthorization(ApiPolicies.PersonApi);
@@ -59,7 +60,7 @@ public static class LifestyleEndpoints
                 var (created, errors) = await lifestyle.AddActivityAsync(request.HttpContext.User.UserId(), form!, ct);
                 return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/activity/{created!.Id}", created);
             })
-            .Accepts<ActivityRequest>("application/json")
+            .AcceptsJson<ActivityRequest>()
             .WithSummary("Record minutes of moderate activity { date, minutes (1–1440 a day), kind } — kind one of walking (the default), cycling, swimming, "
                 + "water-exercise, gardening, dancing, other. The answer has your last 7 days against the aim of 150 minutes a week (L3).");
 
@@ -79,6 +80,7 @@ public static class LifestyleEndpoints
                     .Select(a => new ActivityResponse(a.Id, a.Date, a.Minutes, a.Kind, a.CreatedAt)).FirstOrDefaultAsync(ct);
                 return found is null ? Problems.NotFound("That activity entry") : TypedResults.Ok(found);
             })
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One of your activity entries.");
 
         return app;

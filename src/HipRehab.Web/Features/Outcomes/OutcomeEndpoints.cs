@@ -20,7 +20,7 @@ public static class OutcomeEndpoints
                 var (response, errors) = await outcomes.RecordAsync(request.HttpContext.User.UserId(), body!, ct);
                 return errors is not null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/me/outcomes/{response!.Id}", response);
             })
-            .Accepts<OutcomeRequest>("application/json")
+            .AcceptsJson<OutcomeRequest>()
             .WithSummary("Record an outcome measure (clinical-rules §5): nprs {value 0–10}, psfs {activities: 3–5 × {name, score 0–10}}, pgic {value 1–7}, "
                 + "sane {value 0–100}, chair-stand-30s {value}, tug {seconds}, fast-walk-40m {seconds}, or a licensed pack {answers: {itemId: optionScore}} "
                 + "(see GET /api/v1/instruments). The date may not be in the future nor more than 365 days back. The answer carries the interpretation "
@@ -53,6 +53,7 @@ public static class OutcomeEndpoints
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> (Guid id, HttpContext http, OutcomeService outcomes, CancellationToken ct) =>
                 await outcomes.GetAsync(http.User.UserId(), id, ct) is { } outcome ? TypedResults.Ok(outcome) : Problems.NotFound("That result"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One of your outcome results with its interpretation.");
 
         // Signed-in only: a pack holds licensed questionnaire text, which its licence, not this project, lets people see.

@@ -24,12 +24,14 @@ public static class PlanEndpoints
                     _ => TypedResults.Created("/api/v1/me/plan", await plans.ToResponseAsync(result.Plan!, ct)),
                 };
             })
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Make a plan from the latest intake. 409 screening-blocked when screening does not allow a self-guided plan.");
 
         group.MapGet("/", async Task<Results<Ok<PlanResponse>, ProblemHttpResult>> (HttpContext http, PlanService plans, CancellationToken ct) =>
                 await plans.CurrentAsync(http.User.UserId(), ct) is { } plan
                     ? TypedResults.Ok(await plans.ToResponseAsync(plan, ct))
                     : Problems.NotFound("A plan"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The current plan (active or paused), with each item's recent decisions.");
 
         return app;

@@ -15,7 +15,7 @@ public static class SessionEndpoints
         var group = app.MapGroup("/api/v1/me/sessions").WithTags("Sessions").RequireAuthorization(ApiPolicies.PersonApi);
 
         group.MapPost("/", LogAsync)
-            .Accepts<SessionRequest>("application/json")
+            .AcceptsJson<SessionRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AddOpenApiOperationTransformer((operation, _, _) =>

@@ -22,33 +22,34 @@ public static class TailoringEndpoints
         var clinic = app.MapGroup("/api/v1/clinics/{clinicId:guid}").WithTags("Clinic tailoring").RequireAuthorization(ApiPolicies.StaffApi);
 
         clinic.MapPost("/patients/{patientId}/clearances", ClearAsync)
-            .Accepts<ClearanceRequest>("application/json")
+            .AcceptsJson<ClearanceRequest>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Clear see-clinician-soon findings of the person's latest screening after reviewing them (clinical-rules §1). Urgent-care findings cannot be cleared.");
 
         clinic.MapPut("/patients/{patientId}/precautions", PrecautionsAsync)
-            .Accepts<PrecautionsRequest>("application/json")
+            .AcceptsJson<PrecautionsRequest>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Record the surgeon's precautions (clinical-rules §2.1). New plans and progression obey them at once; current items that break them move to an easier allowed version or go on hold.");
 
         clinic.MapPut("/patients/{patientId}/plan/items/{itemId:guid}", UpdateItemAsync)
-            .Accepts<ItemRequest>("application/json")
+            .AcceptsJson<ItemRequest>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Tailor a plan item: another version of its family, a dose within the library's limits, pin or unpin. Recorded in the item's history.");
 
         clinic.MapPost("/patients/{patientId}/plan/items", AddItemAsync)
-            .Accepts<ItemRequest>("application/json")
+            .AcceptsJson<ItemRequest>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Add another exercise family to the person's plan, from the library or the clinic's own exercises.");
 
         clinic.MapPost("/exercises", CreateExerciseAsync)
-            .Accepts<JsonElement>("application/json")
+            .AcceptsJson<JsonElement>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Add a clinic's own exercise family, in the library's file format and checked exactly as the library is.");

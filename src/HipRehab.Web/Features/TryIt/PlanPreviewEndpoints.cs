@@ -33,9 +33,7 @@ public static class PlanPreviewEndpoints
         app.MapPost("/api/v1/plan-preview", PreviewAsync)
             .WithTags("Plan preview")
             .AllowAnonymous()
-            .Accepts<IntakeForm>("application/json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AcceptsJson<IntakeForm>()
             .WithName("PreviewPlan")
             .WithSummary("What a person with these intake answers would get: screening, and a plan when screening allows one. Nothing is stored.");
         return app;
