@@ -35,6 +35,18 @@ fi
 [ -x "$CHROMIUM" ] || die "chromium is missing at $CHROMIUM"
 export HIPREHAB_CHROMIUM="$CHROMIUM"
 
+# Redocly's CLI lints the OpenAPI document (OpenApiContractTests), pinned by
+# tools/openapi-lint/package-lock.json. If it cannot be installed, that test fails and says so.
+if ! command -v npm >/dev/null 2>&1; then
+  log "installing nodejs and npm (OpenAPI lint)"
+  apt_install nodejs npm
+fi
+if [ ! -x tools/openapi-lint/node_modules/.bin/redocly ]; then
+  log "installing @redocly/cli (OpenAPI lint)"
+  npm ci --prefix tools/openapi-lint --no-audit --no-fund --loglevel=error \
+    || echo "test.sh: npm ci in tools/openapi-lint failed; the OpenAPI lint test will fail" >&2
+fi
+
 # PostgreSQL: the web tests run a second time against a throwaway cluster in a temporary folder,
 # on a free port, stopped and removed on exit. If it cannot be installed or started, that run
 # counts as a failure (never a skip), and the other runs still go ahead.
