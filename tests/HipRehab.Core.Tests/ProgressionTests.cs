@@ -526,6 +526,22 @@ public class ProgressionTests
     }
 
     [Fact]
+    public void Hold_WhenUsualPainRoseByExactlyOnePoint_InThirds()
+    {
+        // 26/3 this week against 23/3 last week: a rise of exactly 1, which a double average
+        // turned into decimal once read as 0.99999999999999 (and progressed).
+        var current = Rx("glute-bridge-small-lift");
+        List<CheckIn> checkIns =
+        [
+            Morning(20, settled: true, usualPain: 8), Morning(17, settled: true, usualPain: 9), Morning(15, settled: true, usualPain: 9),
+            Morning(12, settled: true, usualPain: 9), Morning(11, settled: true, usualPain: 5), Morning(8, settled: true, usualPain: 9),
+        ];
+        var decision = Decide(current, [Done(20, current), Done(18, current)], checkIns);
+        AssertHeldUnchanged(decision);
+        Assert.Contains("PM8", decision.RuleIds);
+    }
+
+    [Fact]
     public void Progress_WhenUsualPainRoseByLessThanOnePoint()
     {
         var current = Rx("glute-bridge-small-lift");

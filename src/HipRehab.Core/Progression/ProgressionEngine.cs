@@ -300,7 +300,9 @@ public static class ProgressionEngine
             return false;
         }
 
-        return (decimal)thisWeek.Average(c => c.UsualPain) - (decimal)lastWeek.Average(c => c.UsualPain) >= WeeklyRiseThreshold;
+        // Averaged in decimal: a double average converted to decimal can fall just short of a rise of
+        // exactly the threshold (26/3 − 23/3 came out as 0.99999999999999), and then progress.
+        return thisWeek.Average(c => (decimal)c.UsualPain) - lastWeek.Average(c => (decimal)c.UsualPain) >= WeeklyRiseThreshold;
     }
 
     private static string JoinPlain(IEnumerable<string> parts)
