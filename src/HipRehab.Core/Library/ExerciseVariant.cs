@@ -63,6 +63,9 @@ public sealed record ExerciseVariant
     /// <summary>Rules the content rests on.</summary>
     public required IReadOnlyList<string> RuleIds { get; init; }
 
+    /// <summary>One repetition as key poses (content/README.md, "movement"); null only for a clinic's own exercise without one.</summary>
+    public Movement.MovementData? Movement { get; init; }
+
     /// <summary>
     /// Pain locations for which the whole family is left out, whatever the variant's demands
     /// (e.g. the IT band stretch with pain on the outside of the hip, CX4 and the §4 ladder).

@@ -25,7 +25,13 @@ public static class LibraryLoader
     public const int MinimumLevels = 3;
 
     /// <summary>Loads the given files; the library is null when any error was found.</summary>
-    public static LibraryLoadResult Load(IEnumerable<ContentFile> files)
+    /// <param name="files">The content files.</param>
+    /// <param name="movementRequired">
+    /// True for the product's own library, where every variant must carry its <c>movement</c>; a
+    /// clinic's own exercise may leave it out (it then has no drawing). Where a movement is given,
+    /// its poses are always checked against the declared demands.
+    /// </param>
+    public static LibraryLoadResult Load(IEnumerable<ContentFile> files, bool movementRequired = false)
     {
         var errors = new List<string>();
         var families = new List<ExerciseFamily>();
@@ -33,7 +39,7 @@ public static class LibraryLoader
 
         foreach (var file in files.OrderBy(f => f.FileName, StringComparer.Ordinal))
         {
-            var reader = new Reader(file.FileName, errors);
+            var reader = new Reader(file.FileName, errors) { MovementRequired = movementRequired };
             JsonDocument doc;
             try
             {
@@ -204,6 +210,24 @@ public static class LibraryLoader
             }
         }
 
+        Movement.MovementData? movement = null;
+        if (e.TryGetProperty("movement", out var movementElement))
+        {
+            movement = Movement.MovementReader.Read(movementElement, $"{at}.movement", dose?.HoldSeconds is not null, r.Error);
+        }
+        else if (r.MovementRequired)
+        {
+            r.Error($"{at}.movement", "is required: the variant's key poses, from which its drawing is made (content/README.md)");
+        }
+
+        if (movement is not null && dose is not null)
+        {
+            foreach (var problem in Movement.MovementDemands.Compare(movement, dose.HoldSeconds, demands))
+            {
+                r.Error($"{at}.movement", $"variant '{id}': {problem}");
+            }
+        }
+
         if (r.ErrorCount > before || id is null || name is null || level is null || fromArticle is null || position is null
             || laterality is null || supported is null || dose is null || limits is null || familyCategory is null)
         {
@@ -217,7 +241,7 @@ public static class LibraryLoader
             FromArticle = fromArticle.Value, Category = familyCategory.Value, Position = position.Value,
             Laterality = laterality.Value, Supported = supported.Value, Equipment = equipment, Demands = demands,
             Goals = goals, DefaultDose = dose, Progression = limits, Steps = steps, Cues = cues, Mistakes = mistakes,
-            Cautions = cautions, RuleIds = ruleIds,
+            Cautions = cautions, RuleIds = ruleIds, Movement = movement,
         };
     }
 
@@ -349,6 +373,8 @@ public static class LibraryLoader
     private sealed class Reader(string file, List<string> errors)
     {
         public int ErrorCount => errors.Count;
+
+        public bool MovementRequired { get; init; }
 
         public void Error(string field, string message) => errors.Add($"{file}: {field}: {message}");
 

@@ -38,7 +38,8 @@ public static class ExerciseContent
 
         var files = Directory.EnumerateFiles(folder, "*.json")
             .Select(path => new ContentFile(Path.GetFileName(path), File.ReadAllText(path)));
-        var result = LibraryLoader.Load(files);
+        // The shipped library draws every exercise, so each variant must carry its movement.
+        var result = LibraryLoader.Load(files, movementRequired: true);
         return result.Library ?? throw new InvalidContentException(result.Errors);
     }
 }

@@ -20,6 +20,7 @@ public sealed class EndpointPolicyTests(TestApp app) : IClassFixture<TestApp>
         // Public reference content (docs/api.md: "anonymous read").
         ["GET /api/v1/exercises/"] = "the exercise library is public reference content",
         ["GET /api/v1/exercises/{id}"] = "one exercise of the public library",
+        ["GET /api/v1/exercises/{id}/demonstration.svg"] = "the drawing of one exercise of the public library",
         ["GET /api/v1/rules"] = "the clinical rule catalogue is public",
         ["POST /api/v1/plan-preview"] = "a preview from answers in the body, stored nowhere (Try it)",
         // Signing up and in: nobody is signed in yet (rate-limited and locked out per docs/api.md).

@@ -20,7 +20,16 @@ public sealed class DetailModel(ExerciseLibrary library) : PageModel
 
     public ExerciseVariant? Harder { get; private set; }
 
-    public IActionResult OnGet(string id)
+    /// <summary>Which leg the drawings show working (?side=left for the left).</summary>
+    public DrawnSide Side { get; private set; }
+
+    /// <summary>The moving drawing, inline so it needs no extra request (null for a variant without movement).</summary>
+    public string? Moving { get; private set; }
+
+    /// <summary>The key poses side by side.</summary>
+    public string? Still { get; private set; }
+
+    public IActionResult OnGet(string id, string? side)
     {
         RequestedId = id;
         Exercise = library.FindVariant(id);
@@ -33,6 +42,9 @@ public sealed class DetailModel(ExerciseLibrary library) : PageModel
         Family = library.FamilyOf(Exercise);
         Easier = Family.Variants.LastOrDefault(v => v.Level < Exercise.Level);
         Harder = Family.Variants.FirstOrDefault(v => v.Level > Exercise.Level);
+        Side = side == "left" ? DrawnSide.Left : DrawnSide.Right;
+        Moving = DemonstrationDrawing.Render(Exercise, Exercise.DefaultDose.HoldSeconds, Side, DrawingMode.Animated, "demo-moving");
+        Still = DemonstrationDrawing.Render(Exercise, Exercise.DefaultDose.HoldSeconds, Side, DrawingMode.Still, "demo-still");
         return Page();
     }
 }

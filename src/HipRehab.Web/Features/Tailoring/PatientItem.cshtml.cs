@@ -29,6 +29,9 @@ public sealed class PatientItemModel(ClinicAccess access, TailoringService tailo
     /// <summary>The versions of the item's family, easiest first.</summary>
     public IReadOnlyList<ExerciseVariant> Versions { get; private set; } = [];
 
+    /// <summary>The current version drawn with the person's own hold (null for a clinic's exercise without movement data).</summary>
+    public string? Drawing { get; private set; }
+
     [BindProperty(Name = "exerciseId")] public string? ExerciseId { get; set; }
 
     [BindProperty(Name = "sets")] public string? Sets { get; set; }
@@ -122,6 +125,9 @@ public sealed class PatientItemModel(ClinicAccess access, TailoringService tailo
         PatientEmail = await db.Users.Where(u => u.Id == patientId).Select(u => u.Email).FirstOrDefaultAsync(ct);
         var clinicLibrary = await ClinicLibrary.ForClinicAsync(db, library, clinicId, ct);
         Versions = [.. (clinicLibrary.FindFamily(item.Family)?.Variants ?? []).OrderBy(v => v.Level)];
+        Drawing = clinicLibrary.FindVariant(item.ExerciseId) is { } current
+            ? Exercises.DemonstrationDrawing.Render(current, item.Dose.HoldSeconds, Exercises.DrawnSide.Right, Exercises.DrawingMode.Animated, "demo-item")
+            : null;
         return true;
     }
 

@@ -97,6 +97,7 @@ function start(form) {
     const title = el('h2', { id: 'player-title', tabindex: '-1' });
     const dose = el('p', { id: 'player-dose', class: 'player-dose' });
     const live = el('p', { id: 'player-live', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    const figureBox = el('div', { id: 'player-figure', class: 'player-figure demo', hidden: true });
 
     const introSteps = el('ol', { class: 'steps', id: 'player-steps' });
     const startButton = button('player-start', 'Start', 'button button-primary');
@@ -138,12 +139,120 @@ function start(form) {
 
     const plain = el('button', { type: 'button', id: 'player-plain', class: 'button-link', text: 'Use the simple form instead' });
 
-    player.append(el('div', { class: 'player-top' }, position, mute), title, dose, live, intro, stage, rate, finish, plain);
+    player.append(el('div', { class: 'player-top' }, position, mute), title, dose, figureBox, live, intro, stage, rate, finish, plain);
     root.append(player);
     for (const part of plainParts) {
         part.hidden = true;
     }
     form.dataset.playerActive = 'true';
+
+    // ---- The drawing: it follows the player's own timer ----
+    // The exercise's drawing (server-drawn SVG, one repetition with its hold) moves into the
+    // player. Its own animation is paused and the player sets its time: it moves into position
+    // during "Get ready", stays in the hold pose while the hold counts down, and plays one
+    // repetition each time the rep counter starts one. With reduced motion it shows its still strip.
+
+    const lessMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+    let shown = null; // { svg, home }
+    let motion = 0; // the animation frame of the movement being played
+
+    function showFigure(x) {
+        if (shown) {
+            shown.home.append(shown.svg);
+            shown = null;
+        }
+        const svg = x.fieldset.querySelector('.demo-session svg');
+        figureBox.hidden = !svg;
+        if (svg) {
+            shown = { svg, home: svg.parentElement };
+            figureBox.append(svg);
+        }
+    }
+
+    function figureStop() {
+        if (motion) {
+            cancelAnimationFrame(motion);
+            motion = 0;
+        }
+    }
+
+    function figureAt(seconds) {
+        figureStop();
+        shown.svg.pauseAnimations();
+        shown.svg.setCurrentTime(seconds);
+    }
+
+    // Plays the drawing through each [from, to] stretch of its timeline in turn, at the timer's pace.
+    function figurePlay(stretches) {
+        figureAt(stretches[0][0]);
+        const svg = shown.svg;
+        let i = 0;
+        let began = performance.now();
+        const step = (now) => {
+            const [from, to] = stretches[i];
+            const t = from + (now - began) / unit;
+            if (t < to) {
+                svg.setCurrentTime(t);
+            } else {
+                svg.setCurrentTime(to);
+                i += 1;
+                began = now;
+                if (i >= stretches.length) {
+                    motion = 0;
+                    return;
+                }
+            }
+            motion = requestAnimationFrame(step);
+        };
+        motion = requestAnimationFrame(step);
+    }
+
+    function figureFor(name) {
+        if (!shown) {
+            return;
+        }
+        const svg = shown.svg;
+        const x = exercise();
+        const secondSide = x.perSide && data.side === '2' && stagePhases.includes(name);
+        svg.style.transform = secondSide && !lessMotion.matches ? 'scaleX(-1)' : '';
+        svg.dataset.shownSide = secondSide ? 'second' : 'first';
+        if (lessMotion.matches) {
+            figureAt(0);
+            return;
+        }
+        const duration = Number(svg.dataset.duration);
+        const holdStart = Number(svg.dataset.holdStart);
+        const holdEnd = Number(svg.dataset.holdEnd);
+        const hasHold = holdEnd > holdStart;
+        switch (name) {
+            case 'intro':
+                figureStop();
+                svg.setCurrentTime(0);
+                svg.unpauseAnimations();
+                break;
+            case 'get-ready':
+                if (hasHold) {
+                    figurePlay([[0, holdStart]]);
+                } else {
+                    figureAt(0);
+                }
+                break;
+            case 'hold':
+                figureAt(hasHold ? holdStart : 0);
+                break;
+            case 'relax':
+                figurePlay([[holdEnd, duration], [0, holdStart]]);
+                break;
+            case 'reps':
+                figurePlay([[0, duration]]);
+                break;
+            default:
+                if (shown) {
+                    figureAt(0);
+                }
+                break;
+        }
+    }
 
     // ---- Cues: sound, vibration, words ----
 
@@ -242,6 +351,7 @@ function start(form) {
         if (announcement) {
             say(announcement);
         }
+        figureFor(name);
     }
 
     function focus(target) {
@@ -298,6 +408,7 @@ function start(form) {
         dose.textContent = x.dose;
         copySteps(introSteps, x.fieldset);
         copySteps(stageSteps, x.fieldset);
+        showFigure(x);
         phase('intro', '', moveFocus ? `Exercise ${x.index + 1} of ${exercises.length}: ${x.name}. ${x.dose}.` : null);
         if (moveFocus) {
             title.focus();
@@ -502,6 +613,9 @@ function start(form) {
         if (x.reps !== null && count >= x.reps) {
             cue('end');
             finishWork(count, null);
+        } else if (shown && !lessMotion.matches) {
+            // The next rep begins: so does the drawing's.
+            figurePlay([[0, Number(shown.svg.dataset.duration)]]);
         }
     });
 
@@ -548,6 +662,13 @@ function start(form) {
 
     plain.addEventListener('click', () => {
         clearTimer();
+        figureStop();
+        if (shown) {
+            shown.svg.style.transform = '';
+            shown.svg.unpauseAnimations();
+            shown.home.append(shown.svg);
+            shown = null;
+        }
         player.remove();
         for (const part of plainParts) {
             part.hidden = false;
