@@ -153,6 +153,47 @@ public sealed record MovementData(View View, IReadOnlyList<Prop> Props, IReadOnl
         }
     }
 
+    /// <summary>How many in-between poses a second a drawing shows while the body moves.</summary>
+    public const int DrawnFramesPerSecond = 6;
+
+    /// <summary>
+    /// The poses a drawing shows, with their time into the repetition: the starting pose, then for
+    /// each move <see cref="DrawnFramesPerSecond"/> poses a second (at least two) ending on its key
+    /// pose, and for each pause or hold its pose again at the end. These are exactly the frames the
+    /// server draws, so the safety checks can look at each one.
+    /// </summary>
+    public IReadOnlyList<(double Seconds, BodyPose Pose)> DrawnFrames(int? holdSeconds)
+    {
+        var frames = new List<(double Seconds, BodyPose Pose)> { (0, Phases[0].Pose) };
+        var at = 0.0;
+        var previous = Phases[0].Pose;
+        foreach (var phase in Phases)
+        {
+            var length = Length(phase, holdSeconds);
+            if (phase.Pose == previous)
+            {
+                if (length > 0)
+                {
+                    frames.Add((at + length, previous));
+                }
+            }
+            else
+            {
+                var steps = Math.Max(2, (int)Math.Ceiling(length * DrawnFramesPerSecond));
+                for (var i = 1; i <= steps; i++)
+                {
+                    frames.Add((at + (length * i / steps), BodyPose.Lerp(previous, phase.Pose, (double)i / steps)));
+                }
+            }
+
+            at += length;
+            previous = phase.Pose;
+        }
+
+        return frames;
+    }
+
+    /// <summary>How long a phase lasts: the dose's hold for a hold that takes it, else the phase's own seconds.</summary>
     public static double Length(MovementPhase phase, int? holdSeconds) =>
         phase.HoldFromDose && holdSeconds is int hold ? hold : phase.Seconds;
 }

@@ -23,6 +23,17 @@ public static class BareRoutes
         });
         return app;
     }
+
+    /// <summary>The request header that asks a page for its twin without drawings (bench/pages.sh).</summary>
+    public const string WithoutDrawingsHeader = "X-Bench-Without-Drawings";
+
+    /// <summary>
+    /// True when the benchmark asks for a page's twin without drawings: only with
+    /// <c>Bench:BareRoutes</c> on and the request carrying <see cref="WithoutDrawingsHeader"/>.
+    /// </summary>
+    public static bool WithoutDrawings(HttpContext http) =>
+        http.Request.Headers.ContainsKey(WithoutDrawingsHeader)
+        && http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Bench:BareRoutes", false);
 }
 
 /// <summary>The bare POST's answer: how many fields the body had, so the body is really read.</summary>

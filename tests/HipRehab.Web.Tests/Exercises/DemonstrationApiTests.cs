@@ -166,6 +166,30 @@ public sealed class DemonstrationApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(phases[0].GetProperty("pose").GetRawText(), phases[3].GetProperty("pose").GetRawText());
     }
 
+    [Fact]
+    public async Task TheBenchmarksTwinWithoutDrawings_IsServedOnlyWithTheBenchRoutesOn()
+    {
+        const string twin = "X-Bench-Without-Drawings";
+        // Normal runs: the header changes nothing.
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(twin, "1");
+        Assert.Contains("variant-thumb", await client.GetStringAsync("/exercises"), StringComparison.Ordinal);
+        Assert.Contains("data-demonstration=\"moving\"", await client.GetStringAsync("/exercises/glute-bridge-hold-at-top"), StringComparison.Ordinal);
+
+        // bench/pages.sh: with the bench routes on, the same pages without their drawings.
+        await using var bench = new TestApp();
+        bench.Settings["Bench:BareRoutes"] = "true";
+        var benched = bench.CreateClient();
+        Assert.Contains("variant-thumb", await benched.GetStringAsync("/exercises"), StringComparison.Ordinal);
+        benched.DefaultRequestHeaders.Add(twin, "1");
+        var library = await benched.GetStringAsync("/exercises");
+        Assert.DoesNotContain("variant-thumb", library, StringComparison.Ordinal);
+        Assert.Contains("/exercises/glute-bridge-hold-at-top", library, StringComparison.Ordinal);
+        var detail = await benched.GetStringAsync("/exercises/glute-bridge-hold-at-top");
+        Assert.DoesNotContain("data-demonstration", detail, StringComparison.Ordinal);
+        Assert.Contains("Lie face up", detail, StringComparison.Ordinal);
+    }
+
     private static int Gzipped(byte[] bytes)
     {
         using var buffer = new MemoryStream();

@@ -12,7 +12,6 @@ namespace HipRehab.Web.Features.Exercises;
 /// </summary>
 internal sealed class Scene
 {
-    private const int FramesPerSecond = 6;
     private const string PropLine = "#64748b";
     private const string PropFill = "#f1f5f9";
     private const string Band = "#15803d";
@@ -25,40 +24,19 @@ internal sealed class Scene
     {
         _movement = movement;
         _seat = Figure.SeatHeightFor(movement);
-        var frames = new List<Frame>();
+        var frames = movement.DrawnFrames(holdSeconds).Select(f => Make(f.Seconds, f.Pose)).ToList();
         var keys = new List<Frame>();
         var at = 0.0;
         var previous = movement.Phases[0].Pose;
         Frame? hold = null;
         foreach (var phase in movement.Phases)
         {
-            var length = phase.Kind == PhaseKind.Hold && phase.HoldFromDose && holdSeconds is { } h ? h : phase.Seconds;
-            if (frames.Count == 0)
+            var length = MovementData.Length(phase, holdSeconds);
+            if (phase.Kind == PhaseKind.Hold && phase.Pose == previous)
             {
-                frames.Add(Make(0, previous));
-            }
-
-            if (phase.Pose == previous)
-            {
-                if (phase.Kind == PhaseKind.Hold)
-                {
-                    HoldStart = at;
-                    HoldEnd = at + length;
-                    hold = frames[^1];
-                }
-
-                if (length > 0)
-                {
-                    frames.Add(Make(at + length, previous));
-                }
-            }
-            else
-            {
-                var steps = Math.Max(2, (int)Math.Ceiling(length * FramesPerSecond));
-                for (var i = 1; i <= steps; i++)
-                {
-                    frames.Add(Make(at + (length * i / steps), BodyPose.Lerp(previous, phase.Pose, (double)i / steps)));
-                }
+                HoldStart = at;
+                HoldEnd = at + length;
+                hold = frames.Last(f => f.At <= at + 1e-9);
             }
 
             if (phase.Kind is PhaseKind.Start or PhaseKind.Move && !keys.Any(k => k.Pose == phase.Pose))

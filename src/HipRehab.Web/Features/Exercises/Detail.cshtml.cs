@@ -1,3 +1,4 @@
+using HipRehab.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using HipRehab.Core.Library;
 using Microsoft.AspNetCore.Mvc;
@@ -43,6 +44,11 @@ public sealed class DetailModel(ExerciseLibrary library) : PageModel
         Easier = Family.Variants.LastOrDefault(v => v.Level < Exercise.Level);
         Harder = Family.Variants.FirstOrDefault(v => v.Level > Exercise.Level);
         Side = side == "left" ? DrawnSide.Left : DrawnSide.Right;
+        if (BareRoutes.WithoutDrawings(HttpContext))
+        {
+            return Page();
+        }
+
         Moving = DemonstrationDrawing.Render(Exercise, Exercise.DefaultDose.HoldSeconds, Side, DrawingMode.Animated, "demo-moving");
         Still = DemonstrationDrawing.Render(Exercise, Exercise.DefaultDose.HoldSeconds, Side, DrawingMode.Still, "demo-still");
         return Page();

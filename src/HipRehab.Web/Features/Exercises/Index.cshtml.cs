@@ -1,3 +1,4 @@
+using HipRehab.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using HipRehab.Core;
 using HipRehab.Core.Library;
@@ -26,6 +27,10 @@ public sealed class IndexModel(ExerciseLibrary library) : PageModel
     public IReadOnlyList<(ExerciseFamily Family, IReadOnlyList<ExerciseVariant> Variants)> Families { get; private set; } = [];
 
     public int VariantCount => Families.Sum(f => f.Variants.Count);
+
+    /// <summary>The still thumbnail's URL for a variant (null without a drawing, or in the benchmark's twin without drawings).</summary>
+    public string? ThumbnailOf(ExerciseVariant variant) =>
+        BareRoutes.WithoutDrawings(HttpContext) ? null : Demonstrations.UrlOf(variant, DrawnSide.Right, DrawingMode.Thumbnail);
 
     public void OnGet()
     {
