@@ -29,6 +29,13 @@ public sealed class PersonJourney(IPage page, string viewport, bool checkAccessi
         }
 
         await Page.WaitForLoadStateAsync(LoadState.Load);
+        // For looking at pages by eye: HIPREHAB_E2E_SHOTS=<folder> keeps a screenshot of each checked page.
+        if (Environment.GetEnvironmentVariable("HIPREHAB_E2E_SHOTS") is { Length: > 0 } shots)
+        {
+            var name = string.Concat($"{what} {viewport}".Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(shots, name + ".png"), FullPage = true });
+        }
+
         await Accessibility.AssertNoViolationsAsync(Page, $"{what} at {viewport}");
         Checked.Add(what);
     }

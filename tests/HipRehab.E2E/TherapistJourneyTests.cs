@@ -151,6 +151,9 @@ public sealed partial class TherapistJourneyTests(BrowserFixture browser)
         var itemId = await first.GetAttributeAsync("data-plan-item-id");
         await first.Locator(".tailor-link").ClickAsync();
         await Expect(cp).ToHaveURLAsync(new Regex($"/items/{itemId}$"));
+        // The clinician sees what the person sees: the exercise moving, at the person's own hold.
+        await Expect(cp.Locator("figure.demo-item > svg")).ToBeVisibleAsync();
+        Assert.True(await cp.Locator("figure.demo-item > svg").EvaluateAsync<bool>("s => !s.animationsPaused() && s.querySelectorAll('animate').length > 0"), "the tailoring view's drawing does not move");
         await clinician.CheckAsync("change an exercise");
         var sets = int.Parse(await cp.InputValueAsync("#sets"), System.Globalization.CultureInfo.InvariantCulture);
         await cp.FillAsync("#sets", "many");

@@ -119,6 +119,48 @@ public sealed class DemonstrationApiTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Theory]
+    [InlineData("gzip", true)]
+    [InlineData("br, gzip;q=0.8", true)]
+    [InlineData("gzip;q=0", false)]
+    [InlineData("br", false)]
+    public async Task Drawings_AreSentGzipped_ToClientsThatAcceptIt_AsTheSameBytes(string acceptEncoding, bool gzipped)
+    {
+        var client = app.CreateClient();
+        const string url = "/api/v1/exercises/clamshell-classic/demonstration.svg?still=true";
+        var identity = await client.GetByteArrayAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!gzipped)
+        {
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+            Assert.Equal(identity, body);
+            return;
+        }
+
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.True(body.Length * 2 < identity.Length, $"gzip saved little: {body.Length} of {identity.Length} bytes");
+        using var unzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
+        using var unzipped = new MemoryStream();
+        await unzip.CopyToAsync(unzipped);
+        Assert.Equal(identity, unzipped.ToArray());
+
+        // Another representation, another ETag; each answers 304 only to its own.
+        var etag = response.Headers.ETag!;
+        Assert.EndsWith("-gzip\"", etag.Tag, StringComparison.Ordinal);
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        using var plain = new HttpRequestMessage(HttpMethod.Get, url);
+        plain.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(plain)).StatusCode);
+    }
+
+    [Theory]
     [InlineData("?side=middle", "side")]
     [InlineData("?still=yes", "still")]
     [InlineData("?thumbnail=1", "thumbnail")]

@@ -49,8 +49,8 @@ public sealed class DetailModel(ExerciseLibrary library) : PageModel
             return Page();
         }
 
-        Moving = DemonstrationDrawing.Render(Exercise, Exercise.DefaultDose.HoldSeconds, Side, DrawingMode.Animated, "demo-moving");
-        Still = DemonstrationDrawing.Render(Exercise, Exercise.DefaultDose.HoldSeconds, Side, DrawingMode.Still, "demo-still");
+        Moving = Demonstrations.Inline(Exercise, Exercise.DefaultDose.HoldSeconds, Side, DrawingMode.Animated, "demo-moving");
+        Still = Demonstrations.Inline(Exercise, Exercise.DefaultDose.HoldSeconds, Side, DrawingMode.Still, "demo-still");
         return Page();
     }
 }

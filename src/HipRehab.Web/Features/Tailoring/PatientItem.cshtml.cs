@@ -126,7 +126,7 @@ public sealed class PatientItemModel(ClinicAccess access, TailoringService tailo
         var clinicLibrary = await ClinicLibrary.ForClinicAsync(db, library, clinicId, ct);
         Versions = [.. (clinicLibrary.FindFamily(item.Family)?.Variants ?? []).OrderBy(v => v.Level)];
         Drawing = clinicLibrary.FindVariant(item.ExerciseId) is { } current
-            ? Exercises.DemonstrationDrawing.Render(current, item.Dose.HoldSeconds, Exercises.DrawnSide.Right, Exercises.DrawingMode.Animated, "demo-item")
+            ? Exercises.Demonstrations.Inline(current, item.Dose.HoldSeconds, Exercises.DrawnSide.Right, Exercises.DrawingMode.Animated, "demo-item")
             : null;
         return true;
     }
