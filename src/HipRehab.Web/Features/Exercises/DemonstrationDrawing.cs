@@ -163,7 +163,7 @@ public static class DemonstrationDrawing
         var (stroke, width, fill) = part switch
         {
             "working-leg" => (Working, 4.5f, "none"),
-            "working-arm" => (Working, 3.2f, "none"),
+            "working-arm" => (Body, 3.2f, "none"), // only the working leg is orange: an orange arm read as a leg
             "other-leg" => (Other, 4.5f, "none"),
             "other-arm" => (Other, 3.2f, "none"),
             "neck" => (Body, 3.5f, "none"),
