@@ -136,7 +136,7 @@ public static class DemonstrationDrawing
             });
             if (stills.Count > 1)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Num(scene.Box.X + 2)}\" y=\"{Num(scene.Box.Y + 9)}\" font-size=\"9\" font-weight=\"bold\" font-family=\"sans-serif\" fill=\"#334155\">{i + 1}</text>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Num(scene.Box.X + 2)}\" y=\"{Num(scene.Box.Y + 12)}\" font-size=\"12\" font-weight=\"bold\" font-family=\"sans-serif\" fill=\"#334155\">{i + 1}</text>");
             }
 
             sb.Append("</g>");
